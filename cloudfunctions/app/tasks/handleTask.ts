@@ -1,0 +1,48 @@
+import type { TaskDetail } from '../../../shared/api'
+import { appError } from '../../../shared/errors'
+import { findCategory } from '../../../shared/catalogue'
+import type { User } from '../../../shared/model'
+import { fail, type Result } from '../../../shared/result'
+import type { AcceptTaskInput, ResolveTaskInput } from '../../../shared/schemas/task'
+import { applyTaskAction, type TaskAction } from '../../../shared/workflow/taskMachine'
+import { checkOwnPhotos } from '../photos'
+import type { Deps } from '../ports'
+import { message, pushQuietly, timelineEvent } from '../records'
+import { getTask, loadScopedTask } from './readTasks'
+
+// 签收 and 办结 by grid staff. The version the worker saw guards the write: when two people
+// act on one task at once, one wins and the other gets CONFLICT.
+
+export function acceptTask(deps: Deps, caller: User, input: AcceptTaskInput) {
+  return act(deps, caller, input.taskId, input.version, { type: 'accept' })
+}
+
+export async function resolveTask(deps: Deps, caller: User, input: ResolveTaskInput): Promise<Result<TaskDetail>> {
+  const photoError = await checkOwnPhotos(deps, caller, input.photos, 'photos')
+  if (photoError) return fail(photoError)
+  return act(deps, caller, input.taskId, input.version, { type: 'resolve', text: input.text, photos: input.photos })
+}
+
+async function act(deps: Deps, caller: User, taskId: string, version: number, action: TaskAction): Promise<Result<TaskDetail>> {
+  const loaded = await loadScopedTask(deps, caller, taskId)
+  if (!loaded.ok) return loaded
+  const { task, report } = loaded.value
+  if (task.version !== version) return fail(appError('CONFLICT'))
+  if (action.type === 'resolve' && task.acceptedById !== caller.id && caller.role !== 'grid_leader') {
+    return fail(appError('FORBIDDEN', '该任务由其他网格员签收，只有签收人或网格长可以办结'))
+  }
+  const category = findCategory(deps.config.catalogue, task.category) ?? deps.config.catalogue[0]
+  const next = applyTaskAction(task, action, { actorId: caller.id, now: deps.clock.now(), calendar: deps.calendar, limits: category })
+  if (!next.ok) return next
+  const refs = { reportId: report.id, taskId: task.id }
+  const [events, messages] =
+    action.type === 'accept'
+      ? [[timelineEvent(deps, task.id, caller, 'accept', '已签收，正在处理')],
+         [message(deps, report.reporterId, 'report_accepted', '您的反映已签收', `「${category.name}」已由${caller.name}签收，正在处理`, refs)]]
+      : [[timelineEvent(deps, task.id, caller, 'resolve', '已办结', { note: action.type === 'resolve' ? action.text : undefined, photos: action.type === 'resolve' ? action.photos : undefined })],
+         [message(deps, report.reporterId, 'report_resolved', '您的反映已办结', `「${category.name}」已处理完毕，请查看结果并评价`, refs)]]
+  const saved = await deps.store.saveTaskChange({ task: next.value, expectedVersion: task.version, events, messages })
+  if (!saved) return fail(appError('CONFLICT'))
+  await pushQuietly(deps, messages)
+  return getTask(deps, caller, { taskId: task.id })
+}

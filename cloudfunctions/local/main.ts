@@ -1,0 +1,23 @@
+import { loadSettings } from './config'
+import { createHost } from './host'
+import { openLocalStack } from './stack'
+
+// `npm start` → this: the local stack on loopback, seeded on first start.
+async function main() {
+  const settings = loadSettings()
+  const stack = await openLocalStack({ dataDir: settings.GRIDLINK_DATA_DIR, seed: settings.GRIDLINK_SEED })
+  const server = createHost(stack, { dev: settings.GRIDLINK_DEV, webDir: settings.GRIDLINK_WEB_DIR })
+  server.listen(settings.PORT, settings.HOST, () => {
+    const addr = server.address()
+    const port = typeof addr === 'object' && addr ? addr.port : settings.PORT
+    console.log(`GridLink local stack: http://${settings.HOST}:${port}/  (data: ${settings.GRIDLINK_DATA_DIR}${settings.GRIDLINK_DEV ? ', dev mode' : ''})`)
+  })
+  const stop = () => server.close(() => { stack.close(); process.exit(0) })
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

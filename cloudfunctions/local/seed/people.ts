@@ -1,0 +1,41 @@
+import type { Community, Grid, User } from '../../../shared/model'
+
+// The demo street's people, named and numbered deterministically so screenshots and
+// tests see the same faces on every machine.
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高'
+const GIVEN = ['建国', '秀英', '志强', '丽华', '伟', '芳', '海燕', '军', '桂兰', '明', '静', '德华', '晓东', '玉梅', '国平', '红', '立新', '淑珍', '永强', '春梅']
+const nameAt = (i: number) => SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length]
+const phoneAt = (i: number) => `139${String(20_000_000 + i * 7919).padStart(8, '0')}`
+
+export function demoPeople(streetId: string, communities: Pick<Community, 'id'>[], grids: Pick<Grid, 'id' | 'communityId'>[]) {
+  let n = 0
+  const next = () => n++
+  const users: User[] = []
+  const staff = new Map<string, { workerId: string; leaderId: string }>()
+  grids.forEach((g, gi) => {
+    const w = next(), l = next()
+    const workerId = `u_worker_${gi + 1}`, leaderId = `u_leader_${gi + 1}`
+    users.push({ id: workerId, name: nameAt(w), role: 'grid_worker', phone: phoneAt(w), gridIds: [g.id], communityId: g.communityId, streetId, duties: '巡查走访、隐患排查、居住登记核查、事件签收处置' })
+    users.push({ id: leaderId, name: nameAt(l), role: 'grid_leader', phone: phoneAt(l), gridIds: [g.id], communityId: g.communityId, streetId, duties: '统筹网格事务，协调解决居民诉求，督办网格员处置' })
+    staff.set(g.id, { workerId, leaderId })
+  })
+  const dispatchers = new Map<string, string>()
+  communities.forEach((c, ci) => {
+    const i = next()
+    const id = `u_cdisp_${ci + 1}`
+    users.push({ id, name: nameAt(i), role: 'community_dispatcher', phone: phoneAt(i), gridIds: [], communityId: c.id, streetId })
+    dispatchers.set(c.id, id)
+  })
+  const s = next(), a = next()
+  users.push({ id: 'u_sdisp_1', name: nameAt(s), role: 'street_dispatcher', phone: phoneAt(s), gridIds: [], streetId })
+  users.push({ id: 'u_admin_1', name: nameAt(a), role: 'district_admin', phone: phoneAt(a), gridIds: [] })
+  for (let r = 0; r < 8; r++) {
+    const i = next()
+    users.push({ id: `u_resident_${r + 1}`, name: nameAt(i), role: 'resident', phone: phoneAt(i), gridIds: [], streetId, homeGridId: grids[(r * 5) % grids.length].id })
+  }
+  for (let v = 0; v < 3; v++) {
+    const i = next()
+    users.push({ id: `u_volunteer_${v + 1}`, name: nameAt(i), role: 'volunteer', phone: phoneAt(i), gridIds: [], streetId, homeGridId: grids[(v * 4 + 2) % grids.length].id })
+  }
+  return { users, staff, dispatchers }
+}

@@ -1,0 +1,79 @@
+import { createRouter } from '../../../shared/routing/router'
+import type { Grid, LngLat } from '../../../shared/model'
+import type { Deps, GridRouter } from '../../app/ports'
+import { acceptTask, resolveTask } from '../../app/tasks/handleTask'
+import { rateReport } from '../../app/reports/rateReport'
+import { submitReport } from '../../app/reports/submitReport'
+import type { SqliteStore } from '../../adapters/local/sqliteStore'
+import type { DiskFiles } from '../../adapters/local/diskFiles'
+import { DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_POINTS, DEMO_STREET } from './demoArea'
+import { demoPeople } from './people'
+import { demoReports, type Progress } from './demoReports'
+import { samplePhoto } from './samplePhoto'
+
+const HOUR = 3_600_000
+const STEPS: Record<Progress, number> = { assigned: 0, accepted: 1, resolved: 2, closed: 3, reopened: 3 }
+
+/** Seeds the demo street through the real use cases, so every record is one the app could make. */
+export async function seedDemo(store: SqliteStore, files: DiskFiles, deps: Deps, router: { current: GridRouter | null }) {
+  const { users, staff, dispatchers } = demoPeople(DEMO_STREET.id, DEMO_COMMUNITIES, DEMO_GRIDS)
+  const grids: Grid[] = DEMO_GRIDS.map((g) => ({ ...g, workerIds: [staff.get(g.id)!.workerId], leaderId: staff.get(g.id)!.leaderId }))
+  store.transaction(() => {
+    store.upsertStreet(DEMO_STREET)
+    DEMO_COMMUNITIES.forEach((c) => store.upsertCommunity({ ...c, dispatcherIds: [dispatchers.get(c.id)!] }))
+    grids.forEach((g) => store.upsertGrid(g))
+    users.forEach((u) => store.upsertUser(u))
+  })
+  const gridRouter = createRouter({ grids, streets: [DEMO_STREET] })
+  router.current = gridRouter
+
+  const reporters = users.filter((u) => u.role === 'resident' || u.role === 'volunteer')
+  const scenarios = demoReports(36)
+  let t = Date.now() - scenarios.length * 6 * HOUR
+  const at = () => t
+  const seedDeps: Deps = { ...deps, clock: { now: at } }
+  for (const [i, s] of scenarios.entries()) {
+    t += 6 * HOUR
+    const grid = grids[i % grids.length]
+    const reporter = reporters[i % reporters.length]
+    // One report in the gap between grids lands in the street dispatcher's queue.
+    const point = i === 7 ? DEMO_POINTS.inGap.point : interiorPoint(gridRouter, grid, i)
+    const photo = await files.saveFile(reporter.id, 'image/png', samplePhoto([80 + ((i * 37) % 150), 120, 160 - ((i * 23) % 100)]))
+    if ('error' in photo) throw new Error(photo.error)
+    const submitted = await submitReport(seedDeps, reporter, { ...s, photos: [photo.id], location: { ...point, accuracyM: 15 } }, `seed-report-${i}`)
+    if (!submitted.ok) throw new Error(`seed report ${i}: ${submitted.error.message}`)
+    if (!submitted.value.gridId) continue
+    const worker = users.find((u) => u.id === staff.get(submitted.value.gridId!)!.workerId)!
+    const taskId = (await store.getReport(submitted.value.reportId))!.taskId
+    for (let step = 1; step <= STEPS[s.progress]; step++) {
+      t += HOUR
+      const task = (await store.getTask(taskId))!
+      if (step === 1) must(await acceptTask(seedDeps, worker, { taskId, version: task.version }))
+      if (step === 2) {
+        const result = await files.saveFile(worker.id, 'image/png', samplePhoto([90, 170, 110]))
+        if ('error' in result) throw new Error(result.error)
+        must(await resolveTask(seedDeps, worker, { taskId, version: task.version, text: '已到现场处理完毕，并向相关住户做了宣传提醒', photos: [result.id] }))
+      }
+      if (step === 3) {
+        const good = s.progress === 'closed'
+        must(await rateReport(seedDeps, reporter, { reportId: submitted.value.reportId, stars: good ? 5 : 2, solved: good, comment: good ? '处理很及时，谢谢网格员' : '还是老样子，没解决' }))
+      }
+    }
+  }
+}
+
+function must(r: { ok: boolean; error?: { message: string } }) {
+  if (!r.ok) throw new Error(`seed step failed: ${r.error?.message}`)
+}
+
+/** A point well inside the grid: the outer ring's vertex average, nudged until it routes 'inside'. */
+function interiorPoint(router: GridRouter, grid: Grid, salt: number): LngLat {
+  const ring = grid.polygon[0]
+  const c = ring.reduce((acc, [lng, lat]) => ({ lng: acc.lng + lng / ring.length, lat: acc.lat + lat / ring.length }), { lng: 0, lat: 0 })
+  for (let k = 0; k < 50; k++) {
+    const p = { lng: c.lng + (((salt * 13 + k * 7) % 9) - 4) * 0.00015, lat: c.lat + (((salt * 11 + k * 5) % 9) - 4) * 0.00012 }
+    const r = router.route(p)
+    if (r.outcome === 'inside' && r.gridId === grid.id) return p
+  }
+  return c
+}

@@ -1,0 +1,89 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
+import { z } from 'zod'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+// Deadlines are counted in working time (DESIGN.md, "The case workflow"): Asia/Shanghai,
+// a lunch break, public holidays and the make-up workdays (调休) that the State Council
+// announces each year. All of it is configuration.
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+
+export const workingCalendarSchema = z.object({
+  timezone: z.string().min(1),
+  periods: z.array(z.object({ start: hhmm, end: hhmm })).min(1),
+  /** 0 = Sunday … 6 = Saturday */
+  weekdays: z.array(z.number().int().min(0).max(6)).min(1),
+  holidays: z.array(isoDay),
+  makeupWorkdays: z.array(isoDay),
+})
+export type WorkingCalendar = z.infer<typeof workingCalendarSchema>
+
+export const DEFAULT_CALENDAR: WorkingCalendar = {
+  timezone: 'Asia/Shanghai',
+  periods: [
+    { start: '09:00', end: '12:00' },
+    { start: '13:30', end: '18:00' },
+  ],
+  weekdays: [1, 2, 3, 4, 5],
+  // 2026 public holidays and make-up workdays; extend each year from the official notice.
+  holidays: [
+    '2026-01-01', '2026-01-02', '2026-01-03',
+    '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
+    '2026-04-04', '2026-04-05', '2026-04-06',
+    '2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05',
+    '2026-06-19', '2026-06-20', '2026-06-21',
+    '2026-09-25', '2026-09-26', '2026-09-27',
+    '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
+  ],
+  makeupWorkdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+}
+
+export function isWorkingDay(day: string, weekday: number, cal: WorkingCalendar): boolean {
+  if (cal.makeupWorkdays.includes(day)) return true
+  if (cal.holidays.includes(day)) return false
+  return cal.weekdays.includes(weekday)
+}
+
+// A year without a single working minute means a broken calendar, not a long deadline.
+const MAX_DAYS = 366
+
+/** The instant `minutes` working minutes after `start` (epoch ms). */
+export function addWorkingMinutes(start: number, minutes: number, cal: WorkingCalendar): number {
+  let remaining = minutes * 60_000
+  let day = dayjs(start).tz(cal.timezone).startOf('day')
+  for (let i = 0; i < MAX_DAYS; i++, day = day.add(1, 'day')) {
+    const date = day.format('YYYY-MM-DD')
+    if (!isWorkingDay(date, day.day(), cal)) continue
+    for (const p of cal.periods) {
+      const from = dayjs.tz(`${date} ${p.start}`, cal.timezone).valueOf()
+      const to = dayjs.tz(`${date} ${p.end}`, cal.timezone).valueOf()
+      const begin = Math.max(from, start)
+      if (begin >= to) continue
+      if (remaining <= to - begin) return begin + remaining
+      remaining -= to - begin
+    }
+  }
+  throw new Error('working calendar has no working time within a year')
+}
+
+/** Working minutes between two instants (0 when `to` is not after `from`). */
+export function workingMinutesBetween(from: number, to: number, cal: WorkingCalendar): number {
+  if (to <= from) return 0
+  let total = 0
+  let day = dayjs(from).tz(cal.timezone).startOf('day')
+  const last = dayjs(to).tz(cal.timezone).startOf('day').valueOf()
+  for (let i = 0; i < MAX_DAYS * 5 && day.valueOf() <= last; i++, day = day.add(1, 'day')) {
+    const date = day.format('YYYY-MM-DD')
+    if (!isWorkingDay(date, day.day(), cal)) continue
+    for (const p of cal.periods) {
+      const a = Math.max(dayjs.tz(`${date} ${p.start}`, cal.timezone).valueOf(), from)
+      const b = Math.min(dayjs.tz(`${date} ${p.end}`, cal.timezone).valueOf(), to)
+      if (b > a) total += b - a
+    }
+  }
+  return Math.round(total / 60_000)
+}

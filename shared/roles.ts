@@ -1,0 +1,25 @@
+export const ROLES = [
+  'resident',
+  'volunteer',
+  'grid_worker',
+  'grid_leader',
+  'community_dispatcher',
+  'street_dispatcher',
+  'district_admin',
+] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_NAMES: Record<Role, string> = {
+  resident: '居民',
+  volunteer: '志愿者',
+  grid_worker: '网格员',
+  grid_leader: '网格长',
+  community_dispatcher: '社区分拨员',
+  street_dispatcher: '街道分拨员',
+  district_admin: '区网格办管理员',
+}
+
+/** People who submit: residents and volunteers (微网格员). */
+export const isReporterRole = (role: Role) => role === 'resident' || role === 'volunteer'
+/** People who handle tasks of a grid. */
+export const isGridStaffRole = (role: Role) => role === 'grid_worker' || role === 'grid_leader'

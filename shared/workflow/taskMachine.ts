@@ -1,0 +1,54 @@
+import { appError } from '../errors'
+import { fail, ok, type Result } from '../result'
+import type { Task } from '../model'
+import { addWorkingMinutes, type WorkingCalendar } from '../calendar/workingTime'
+import { AWAITING_ACCEPT, STATUS_NAMES, type TaskStatus } from './status'
+
+// The case workflow as a pure function: a task, an action and its context in, the next
+// task out (or a CONFLICT naming the state that forbids it). Authorization — who may act on
+// which task — is decided in the app layer, not here.
+
+export interface Limits { acceptMinutes: number; resolveMinutes: number }
+export interface MachineContext { actorId: string; now: number; calendar: WorkingCalendar; limits: Limits }
+
+export type TaskAction =
+  | { type: 'accept' }
+  | { type: 'resolve'; text: string; photos: string[] }
+  | { type: 'rate'; reopen: boolean }
+
+const ALLOWED: Record<TaskAction['type'], readonly TaskStatus[]> = {
+  accept: AWAITING_ACCEPT,
+  resolve: ['accepted', 'extension_requested'],
+  rate: ['resolved'],
+}
+
+const VERBS: Record<TaskAction['type'], string> = { accept: '签收', resolve: '办结', rate: '评价' }
+
+export const canApply = (task: Task, type: TaskAction['type']) => ALLOWED[type].includes(task.status)
+
+export function applyTaskAction(task: Task, action: TaskAction, ctx: MachineContext): Result<Task> {
+  if (!canApply(task, action.type)) {
+    return fail(appError('CONFLICT', `该任务当前状态为「${STATUS_NAMES[task.status]}」，不能${VERBS[action.type]}，请刷新后查看`))
+  }
+  const base = { ...task, version: task.version + 1, updatedAt: ctx.now }
+  switch (action.type) {
+    case 'accept': {
+      const resolveDueAt = addWorkingMinutes(ctx.now, ctx.limits.resolveMinutes, ctx.calendar)
+      return ok({ ...base, status: 'accepted', acceptedById: ctx.actorId, resolveDueAt, dueAt: resolveDueAt })
+    }
+    case 'resolve':
+      return ok({ ...base, status: 'resolved', dueAt: null, result: { text: action.text, photos: action.photos, at: ctx.now, byId: ctx.actorId } })
+    case 'rate': {
+      if (!action.reopen) return ok({ ...base, status: 'closed', dueAt: null })
+      // 返工: back to the same worker, to be accepted again within the category's limit.
+      const acceptDueAt = addWorkingMinutes(ctx.now, ctx.limits.acceptMinutes, ctx.calendar)
+      return ok({ ...base, status: 'reopened', reopenCount: task.reopenCount + 1, acceptedById: null, acceptDueAt, resolveDueAt: null, dueAt: acceptDueAt })
+    }
+  }
+}
+
+/** A new task for a routed report, waiting to be accepted. */
+export function newTaskDeadlines(now: number, limits: Limits, calendar: WorkingCalendar) {
+  const acceptDueAt = addWorkingMinutes(now, limits.acceptMinutes, calendar)
+  return { acceptDueAt, resolveDueAt: null, dueAt: acceptDueAt }
+}

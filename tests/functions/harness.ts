@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { dispatch } from '../../cloudfunctions/app/dispatch'
+import { openLocalStack, type LocalStack } from '../../cloudfunctions/local/stack'
+import { samplePhoto } from '../../cloudfunctions/local/seed/samplePhoto'
+import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
+
+// A seeded local stack in a temp folder, driven through the same action router the host
+// and the CloudBase functions use.
+export interface TestStack {
+  stack: LocalStack
+  call(fn: string, userId: string | null, action: string, payload?: unknown, requestId?: string): Promise<any>
+  upload(userId: string): Promise<string>
+  close(): void
+}
+
+export async function openTestStack(): Promise<TestStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'gridlink-test-'))
+  const stack = await openLocalStack({ dataDir: dir, seed: true })
+  return {
+    stack,
+    async call(fn, userId, action, payload, requestId) {
+      const caller = userId ? await stack.store.getUser(userId) : null
+      return dispatch(stack.deps, fn, { action, payload, ...(requestId ? { requestId } : {}) }, caller)
+    },
+    async upload(userId) {
+      const saved = await stack.files.saveFile(userId, 'image/png', samplePhoto([200, 80, 60], 16))
+      if ('error' in saved) throw new Error(saved.error)
+      return saved.id
+    },
+    close() {
+      stack.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export const RESIDENT = 'u_resident_1'
+export const OTHER_RESIDENT = 'u_resident_2'
+export const insidePoint = () => ({ ...DEMO_POINTS.insideClear.point })
