@@ -24,47 +24,47 @@ const post = (url: string, body: unknown, token?: string) =>
 describe('the local host over HTTP', () => {
   it('logs in a demo user in dev mode and runs a submission through POST /api/<function>', async () => {
     const base = await start(true)
-    const users = await (await fetch(`${base}/api/_dev/users`)).json()
+    const users = await (await fetch(`${base}/api/_dev/users`)).json() as any
     expect(users.data.find((u: any) => u.id === RESIDENT)).toMatchObject({ role: 'resident', roleName: '居民' })
-    const login = await (await post(`${base}/api/_dev/login`, { userId: RESIDENT })).json()
+    const login = await (await post(`${base}/api/_dev/login`, { userId: RESIDENT })).json() as any
     const token = login.data.token as string
 
     const form = new FormData()
     form.append('file', new Blob([samplePhoto([10, 20, 30], 8)], { type: 'image/png' }), 'a.png')
-    const upload = await (await fetch(`${base}/api/_files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })).json()
+    const upload = await (await fetch(`${base}/api/_files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })).json() as any
     expect(upload.data.fileId).toMatch(/^f_/)
     const photo = await fetch(`${base}/api/_files/${upload.data.fileId}`)
     expect(photo.headers.get('content-type')).toBe('image/png')
 
     const res = await post(`${base}/api/resident`, { action: 'submitReport', requestId: 'http-req-0001', payload: { category: 'garbage', description: '垃圾桶满了没人清', photos: [upload.data.fileId], location: insidePoint() } }, token)
     expect(res.status).toBe(200)
-    expect((await res.json()).data.routing.outcome).toBe('inside')
+    expect((await res.json() as any).data.routing.outcome).toBe('inside')
   })
 
   it('refuses the dev routes unless in dev mode', async () => {
     const base = await start(false)
     const res = await fetch(`${base}/api/_dev/users`)
     expect(res.status).toBe(404)
-    expect((await res.json()).error.code).toBe('NOT_FOUND')
+    expect((await res.json() as any).error.code).toBe('NOT_FOUND')
   })
 
   it('answers bad JSON, unknown functions and missing identity in the envelope', async () => {
     const base = await start(false)
     const bad = await post(`${base}/api/resident`, '{not json')
     expect(bad.status).toBe(400)
-    expect((await bad.json()).error.code).toBe('VALIDATION')
-    expect((await (await post(`${base}/api/nosuch`, { action: 'x' })).json()).error.code).toBe('NOT_FOUND')
+    expect((await bad.json() as any).error.code).toBe('VALIDATION')
+    expect((await (await post(`${base}/api/nosuch`, { action: 'x' })).json() as any).error.code).toBe('NOT_FOUND')
     const anon = await post(`${base}/api/resident`, { action: 'listMyReports', payload: {} })
     expect(anon.status).toBe(401)
-    expect((await anon.json()).error).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' })
+    expect((await anon.json() as any).error).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' })
   })
 
   it('refuses an upload that is not an image, naming the field', async () => {
     const base = await start(true)
-    const token = (await (await post(`${base}/api/_dev/login`, { userId: RESIDENT })).json()).data.token
+    const token = (await (await post(`${base}/api/_dev/login`, { userId: RESIDENT })).json() as any).data.token
     const form = new FormData()
     form.append('file', new Blob([Buffer.from('hello, not a photo')], { type: 'image/png' }), 'a.png')
-    const res = await (await fetch(`${base}/api/_files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })).json()
+    const res = await (await fetch(`${base}/api/_files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })).json() as any
     expect(res.error.code).toBe('VALIDATION')
     expect(res.error.fields.file).toMatch(/JPEG、PNG 或 WebP/)
   })

@@ -1,0 +1,125 @@
+import type Database from 'better-sqlite3'
+
+// The schema lives in an ordered list of migrations; PRAGMA user_version records how many
+// have run. A migration, once shipped, is never edited: change the schema by appending.
+// Columns hold what lists filter and sort on; the rest of a record is a JSON document, so
+// an inbox page reads columns plus a small `extra` and never parses whole documents
+// (TOOLCHAIN.md: parsing full documents doubles list latency).
+
+export interface Migration {
+  version: number
+  name: string
+  up: string | ((db: Database.Database) => void)
+}
+
+// Open statuses as they were when migration 1 shipped. The inbox query must repeat this
+// IN list term for term or SQLite silently skips the partial index; a test checks the
+// plan, so a change to OPEN_STATUSES needs a migration that recreates the index.
+const OPEN_AT_V1 = `'submitted','assigned','accepted','transferred','escalated','returned','extension_requested','reopened'`
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    up: `
+      CREATE TABLE streets (id TEXT PRIMARY KEY, doc TEXT NOT NULL) STRICT;
+      CREATE TABLE communities (
+        id TEXT PRIMARY KEY, street_id TEXT NOT NULL REFERENCES streets(id), doc TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE grids (
+        id TEXT PRIMARY KEY, community_id TEXT NOT NULL REFERENCES communities(id),
+        street_id TEXT NOT NULL REFERENCES streets(id), version INTEGER NOT NULL, doc TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE users (id TEXT PRIMARY KEY, role TEXT NOT NULL, doc TEXT NOT NULL) STRICT;
+
+      -- People are referenced by id without a foreign key: the CloudBase store cannot
+      -- enforce one, and both adapters must pass the same contract suite.
+      CREATE TABLE files (
+        id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, mime TEXT NOT NULL,
+        size INTEGER NOT NULL, created_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- A report and its task point at each other, so those keys are checked at commit.
+      CREATE TABLE reports (
+        id TEXT PRIMARY KEY, reporter_id TEXT NOT NULL,
+        task_id TEXT NOT NULL REFERENCES tasks(id) DEFERRABLE INITIALLY DEFERRED,
+        category TEXT NOT NULL, created_at INTEGER NOT NULL, doc TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX reports_by_reporter ON reports(reporter_id, created_at DESC, id DESC);
+
+      CREATE TABLE tasks (
+        id TEXT PRIMARY KEY,
+        report_id TEXT NOT NULL REFERENCES reports(id) DEFERRABLE INITIALLY DEFERRED,
+        kind TEXT NOT NULL, category TEXT NOT NULL, grid_id TEXT,
+        queue_scope TEXT NOT NULL, queue_id TEXT NOT NULL, level TEXT NOT NULL, status TEXT NOT NULL,
+        assignee_id TEXT, accepted_by_id TEXT, accept_due_at INTEGER NOT NULL, resolve_due_at INTEGER,
+        due_at INTEGER, reopen_count INTEGER NOT NULL, version INTEGER NOT NULL,
+        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, extra TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX tasks_open_by_grid ON tasks(grid_id, due_at, created_at, id)
+        WHERE status IN (${OPEN_AT_V1});
+
+      -- seq keeps insertion order among events stamped with the same millisecond.
+      CREATE TABLE timeline (
+        seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+        task_id TEXT NOT NULL REFERENCES tasks(id), at INTEGER NOT NULL, doc TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX timeline_by_task ON timeline(task_id, at, seq);
+
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY, user_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
+        body TEXT NOT NULL, report_id TEXT, task_id TEXT, created_at INTEGER NOT NULL,
+        read_at INTEGER, extra TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX messages_by_user ON messages(user_id, created_at DESC, id DESC);
+      CREATE INDEX messages_unread ON messages(user_id) WHERE read_at IS NULL;
+
+      CREATE TABLE sessions (
+        token TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- The UNIQUE key decides between two creates racing with the same request key.
+      CREATE TABLE idempotency (
+        request_key TEXT NOT NULL UNIQUE,
+        report_id TEXT NOT NULL REFERENCES reports(id) DEFERRABLE INITIALLY DEFERRED,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+]
+
+export const schemaVersion = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number
+
+/** Brings the file up to the newest schema; refuses a file written by newer code. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`)
+  })
+  const target = migrations.length
+  const tooNew = (v: number) => new Error(`database schema v${v} is newer than this code (v${target}); refusing to open it`)
+  const before = schemaVersion(db)
+  if (before > target) throw tooNew(before)
+  if (before === target) return
+
+  // Table rebuilds in later migrations must not cascade through foreign keys, and the
+  // pragma is ignored inside a transaction, so keys go off around it and are checked at the end.
+  const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1
+  db.pragma('foreign_keys = OFF')
+  try {
+    db.transaction(() => {
+      // Re-read under the write lock: another process may have migrated meanwhile.
+      const current = schemaVersion(db)
+      if (current > target) throw tooNew(current)
+      for (const m of migrations.slice(current)) {
+        if (typeof m.up === 'string') db.exec(m.up)
+        else m.up(db)
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[]
+      if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign keys`)
+      db.pragma(`user_version = ${target}`)
+    }).immediate()
+  } finally {
+    if (keysWereOn) db.pragma('foreign_keys = ON')
+  }
+}

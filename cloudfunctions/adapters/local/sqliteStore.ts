@@ -1,0 +1,198 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { FileRecord, NewReport, PageOf, PageQuery, Store, TaskChange } from '../../app/ports'
+import type { Community, Grid, Message, Report, Street, Task, TimelineEvent, User } from '../../../shared/model'
+import { migrate } from './migrations'
+import { fileFromRow, fileToRow, inOrder, type FileRow } from './rows'
+import { SqliteCases } from './sqliteCases'
+
+// The local stack's Store on one SQLite file (better-sqlite3). Calls run synchronously
+// under the async interface; the extra synchronous methods serve the local host and seeding.
+
+type Doc = { doc: string }
+const parse = <T>(row: Doc | undefined): T | null => (row ? (JSON.parse(row.doc) as T) : null)
+const parseAll = <T>(rows: Doc[]): T[] => rows.map((r) => JSON.parse(r.doc) as T)
+
+export function openSqliteStore(file: string): SqliteStore {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  // A second process (a dev tool, a test) waits up to 5 s for the write lock before SQLITE_BUSY.
+  const db = new Database(file, { timeout: 5000 })
+  try {
+    // WAL lets the host's readers run beside one writer; FULL survives power loss, at the
+    // cost TOOLCHAIN.md measured (~4,500 single-row commits/s, plenty for one street).
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    migrate(db)
+    return new SqliteStore(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+export class SqliteStore implements Store {
+  private readonly cases: SqliteCases
+  private readonly s
+
+  constructor(private readonly db: Database.Database) {
+    this.cases = new SqliteCases(db)
+    const p = <R>(sql: string) => db.prepare<unknown[], R>(sql)
+    // Reference data is small and read whole, so it is kept as whole documents.
+    this.s = {
+      user: p<Doc>('SELECT doc FROM users WHERE id = ?'),
+      users: p<Doc>('SELECT doc FROM users WHERE id IN (SELECT value FROM json_each(?))'),
+      allUsers: p<Doc>('SELECT doc FROM users ORDER BY id'),
+      anyUser: p<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM users LIMIT 1)'),
+      upsertUser: p(`INSERT INTO users (id, role, doc) VALUES (@id, @role, @doc)
+        ON CONFLICT (id) DO UPDATE SET role = excluded.role, doc = excluded.doc`),
+      grid: p<Doc>('SELECT doc FROM grids WHERE id = ?'),
+      allGrids: p<Doc>('SELECT doc FROM grids ORDER BY id'),
+      upsertGrid: p(`INSERT INTO grids (id, community_id, street_id, version, doc) VALUES (@id, @community_id, @street_id, @version, @doc)
+        ON CONFLICT (id) DO UPDATE SET community_id = excluded.community_id, street_id = excluded.street_id,
+        version = excluded.version, doc = excluded.doc`),
+      community: p<Doc>('SELECT doc FROM communities WHERE id = ?'),
+      upsertCommunity: p(`INSERT INTO communities (id, street_id, doc) VALUES (@id, @street_id, @doc)
+        ON CONFLICT (id) DO UPDATE SET street_id = excluded.street_id, doc = excluded.doc`),
+      street: p<Doc>('SELECT doc FROM streets WHERE id = ?'),
+      allStreets: p<Doc>('SELECT doc FROM streets ORDER BY id'),
+      upsertStreet: p('INSERT INTO streets (id, doc) VALUES (@id, @doc) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc'),
+      files: p<FileRow>('SELECT * FROM files WHERE id IN (SELECT value FROM json_each(?))'),
+      insertFile: p('INSERT INTO files (id, owner_id, mime, size, created_at) VALUES (@id, @owner_id, @mime, @size, @created_at)'),
+      createSession: p('INSERT INTO sessions (token, user_id, created_at) VALUES (?, ?, ?)'),
+      sessionUser: p<Doc>('SELECT u.doc FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token = ?'),
+    }
+  }
+
+  async getUser(id: string): Promise<User | null> {
+    return parse<User>(this.s.user.get(id))
+  }
+
+  async getUsers(ids: string[]): Promise<User[]> {
+    return ids.length === 0 ? [] : inOrder(ids, parseAll<User>(this.s.users.all(JSON.stringify(ids))))
+  }
+
+  async listUsers(): Promise<User[]> {
+    return parseAll<User>(this.s.allUsers.all())
+  }
+
+  async getGrid(id: string): Promise<Grid | null> {
+    return parse<Grid>(this.s.grid.get(id))
+  }
+
+  async listGrids(): Promise<Grid[]> {
+    return parseAll<Grid>(this.s.allGrids.all())
+  }
+
+  async getCommunity(id: string): Promise<Community | null> {
+    return parse<Community>(this.s.community.get(id))
+  }
+
+  async getStreet(id: string): Promise<Street | null> {
+    return parse<Street>(this.s.street.get(id))
+  }
+
+  async listStreets(): Promise<Street[]> {
+    return parseAll<Street>(this.s.allStreets.all())
+  }
+
+  async getFiles(ids: string[]): Promise<FileRecord[]> {
+    return ids.length === 0 ? [] : inOrder(ids, this.s.files.all(JSON.stringify(ids)).map(fileFromRow))
+  }
+
+  async createReport(input: NewReport): Promise<{ reportId: string; created: boolean }> {
+    return this.cases.createReport(input)
+  }
+
+  async getReport(id: string): Promise<Report | null> {
+    return this.cases.getReport(id)
+  }
+
+  async listReportsByReporter(reporterId: string, page: PageQuery): Promise<PageOf<Report>> {
+    return this.cases.listReportsByReporter(reporterId, page)
+  }
+
+  async getTask(id: string): Promise<Task | null> {
+    return this.cases.getTasks([id])[0] ?? null
+  }
+
+  async getTasks(ids: string[]): Promise<Task[]> {
+    return this.cases.getTasks(ids)
+  }
+
+  async listOpenTasksForGrids(gridIds: string[], page: PageQuery): Promise<PageOf<Task>> {
+    return this.cases.listOpenTasksForGrids(gridIds, page)
+  }
+
+  async saveTaskChange(change: TaskChange): Promise<boolean> {
+    return this.cases.saveTaskChange(change)
+  }
+
+  async listTimeline(taskId: string): Promise<TimelineEvent[]> {
+    return this.cases.listTimeline(taskId)
+  }
+
+  async listMessages(userId: string, page: PageQuery): Promise<PageOf<Message>> {
+    return this.cases.listMessages(userId, page)
+  }
+
+  async countUnread(userId: string): Promise<number> {
+    return this.cases.countUnread(userId)
+  }
+
+  async markRead(userId: string, ids: string[] | 'all', at: number): Promise<void> {
+    this.cases.markRead(userId, ids, at)
+  }
+
+  // --- for the local host and seeding (synchronous, so they can run inside transaction()) ---
+
+  upsertStreet(street: Street): void {
+    this.s.upsertStreet.run({ id: street.id, doc: JSON.stringify(street) })
+  }
+
+  upsertCommunity(community: Community): void {
+    this.s.upsertCommunity.run({ id: community.id, street_id: community.streetId, doc: JSON.stringify(community) })
+  }
+
+  upsertGrid(grid: Grid): void {
+    this.s.upsertGrid.run({ id: grid.id, community_id: grid.communityId, street_id: grid.streetId, version: grid.version, doc: JSON.stringify(grid) })
+  }
+
+  upsertUser(user: User): void {
+    this.s.upsertUser.run({ id: user.id, role: user.role, doc: JSON.stringify(user) })
+  }
+
+  insertFile(file: FileRecord): void {
+    this.s.insertFile.run(fileToRow(file))
+  }
+
+  createSession(token: string, userId: string, createdAt: number): void {
+    this.s.createSession.run(token, userId, createdAt)
+  }
+
+  getSessionUser(token: string): User | null {
+    return parse<User>(this.s.sessionUser.get(token))
+  }
+
+  /** No users yet: the local host seeds the demo street. */
+  isEmpty(): boolean {
+    return (this.s.anyUser.get()?.n ?? 0) === 0
+  }
+
+  /**
+   * Runs fn in one transaction (seeding in batches is ~30x faster than a commit per row).
+   * fn must be synchronous: better-sqlite3 commits when fn returns, before any await resumes.
+   */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(() => {
+      const result = fn()
+      if (result instanceof Promise) throw new TypeError('transaction(fn) needs a synchronous fn; the store methods used inside must be the sync ones')
+      return result
+    }).immediate()
+  }
+
+  close(): void {
+    this.db.close()
+  }
+}
