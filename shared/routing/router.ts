@@ -1,0 +1,80 @@
+import { z } from 'zod'
+import type { LngLat, Routing } from '../model'
+import { bboxContains, bboxOf, coversPoint, type PolygonRings } from './geo'
+import { buildGridIndex, type GridIndex, type GridMatch, type GridSource } from './gridIndex'
+
+// Point → grid with the explicit outcomes of DESIGN.md "Routing (分拨)", in this order:
+// 1. a grid covers the point (border included): 'inside', or 'near_border' when another
+//    grid's border is within borderToleranceM (its ids go in neighbourGridIds);
+// 2. no grid covers it but one is within nearestMaxM: 'nearest_grid', to the nearest;
+// 3. inside a street's polygon: 'dispatcher_queue' of that street;
+// 4. otherwise 'outside_service_area'.
+// Step 2 comes before the street test on purpose: a report across the boundary road, or
+// with GPS error, still reaches a worker rather than being turned away.
+//
+// Tie rule: a point on a shared border (within 1 mm, geo.ts ON_EDGE_M) goes to the grid
+// with the lowest id (plain code-unit order, not locale order); the other grid is its
+// neighbour. Equally near grids in step 2 also go to the lowest id.
+
+export const routerConfigSchema = z
+  .object(
+    {
+      // over a third of real points fall within 30 m of a border (DESIGN.md); below GPS
+      // error the flag means little, far above it every report gets flagged
+      borderToleranceM: z.number('边界容差必须是数字').finite('边界容差必须是数字').min(0, '边界容差不能为负数').max(500, '边界容差最多500米').default(30),
+      // how far outside every grid a point still goes to the nearest grid, not a dispatcher
+      nearestMaxM: z.number('最近网格距离必须是数字').finite('最近网格距离必须是数字').min(0, '最近网格距离不能为负数').max(5000, '最近网格距离最多5000米').default(200),
+    },
+    '分拨配置必须是对象',
+  )
+  // a point flagged near a grid must also count as near enough to be routed to it
+  .refine((c) => c.nearestMaxM >= c.borderToleranceM, { path: ['nearestMaxM'], message: '最近网格距离不能小于边界容差' })
+export type RouterConfig = z.infer<typeof routerConfigSchema>
+export type RouterConfigInput = z.input<typeof routerConfigSchema>
+
+export interface StreetArea { id: string; polygon: PolygonRings }
+/** Either raw grids (indexed here) or an index loaded from a prebuilt file at cold start. */
+export type RouterArea = { grids: readonly GridSource[]; streets: readonly StreetArea[] } | { index: GridIndex; streets: readonly StreetArea[] }
+
+export interface Router {
+  route(point: LngLat): Routing
+}
+
+/** Throws a ZodError on a bad config: it is checked once at boot, before any report. */
+export function createRouter(area: RouterArea, config?: RouterConfigInput): Router {
+  const { borderToleranceM, nearestMaxM } = routerConfigSchema.parse(config ?? {})
+  const index = 'index' in area ? area.index : buildGridIndex(area.grids)
+  const streets = area.streets.map((s) => ({ id: s.id, polygon: s.polygon, box: bboxOf(s.polygon) }))
+
+  const toGrid = (outcome: Routing['outcome'], grid: GridMatch, neighbours: GridMatch[]): Routing => ({
+    outcome,
+    gridId: grid.id,
+    gridVersion: grid.version,
+    neighbourGridIds: neighbours.map((g) => g.id),
+    distanceM: grid.distanceM,
+    communityId: grid.communityId,
+    streetId: grid.streetId,
+  })
+  const noGrid = (outcome: Routing['outcome'], streetId: string | null): Routing => ({
+    outcome,
+    gridId: null,
+    gridVersion: 0,
+    neighbourGridIds: [],
+    distanceM: 0,
+    communityId: null,
+    streetId,
+  })
+
+  return {
+    route(point) {
+      const { grid, near } = index.locate(point, borderToleranceM)
+      if (grid) return toGrid(near.length > 0 ? 'near_border' : 'inside', grid, near)
+      // anything within the tolerance is in `near`, nearest first, so near[0] is the nearest
+      if (near.length > 0) return toGrid('nearest_grid', near[0], near.slice(1))
+      const nearest = index.nearest(point, nearestMaxM)
+      if (nearest) return toGrid('nearest_grid', nearest, [])
+      const street = streets.find((s) => bboxContains(s.box, point) && coversPoint(point, s.polygon))
+      return street ? noGrid('dispatcher_queue', street.id) : noGrid('outside_service_area', null)
+    },
+  }
+}
