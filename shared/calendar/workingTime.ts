@@ -51,16 +51,37 @@ export function isWorkingDay(day: string, weekday: number, cal: WorkingCalendar)
 // A year without a single working minute means a broken calendar, not a long deadline.
 const MAX_DAYS = 366
 
+// dayjs.tz goes through Intl on every call, which made it the main cost of a submission
+// after the disk. A day's period boundaries and a quarter-hour's local date never change
+// (every real UTC offset is a multiple of 15 minutes), so each is computed once.
+const MAX_CACHED = 20_000
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key)
+  if (v === undefined) {
+    if (cache.size >= MAX_CACHED) cache.clear()
+    v = make()
+    cache.set(key, v)
+  }
+  return v
+}
+const instants = new Map<string, number>()
+const instant = (date: string, hhmm: string, tz: string) => memo(instants, `${tz} ${date} ${hhmm}`, () => dayjs.tz(`${date} ${hhmm}`, tz).valueOf())
+const QUARTER = 15 * 60_000
+const localDates = new Map<string, string>()
+const localDate = (ms: number, tz: string) => memo(localDates, `${tz} ${Math.floor(ms / QUARTER)}`, () => dayjs(ms).tz(tz).format('YYYY-MM-DD'))
+/** Calendar arithmetic on a date string needs no time zone. */
+const nextDate = (date: string) => dayjs.utc(date).add(1, 'day').format('YYYY-MM-DD')
+const weekdayOf = (date: string) => dayjs.utc(date).day()
+
 /** The instant `minutes` working minutes after `start` (epoch ms). */
 export function addWorkingMinutes(start: number, minutes: number, cal: WorkingCalendar): number {
   let remaining = minutes * 60_000
-  let day = dayjs(start).tz(cal.timezone).startOf('day')
-  for (let i = 0; i < MAX_DAYS; i++, day = day.add(1, 'day')) {
-    const date = day.format('YYYY-MM-DD')
-    if (!isWorkingDay(date, day.day(), cal)) continue
+  let date = localDate(start, cal.timezone)
+  for (let i = 0; i < MAX_DAYS; i++, date = nextDate(date)) {
+    if (!isWorkingDay(date, weekdayOf(date), cal)) continue
     for (const p of cal.periods) {
-      const from = dayjs.tz(`${date} ${p.start}`, cal.timezone).valueOf()
-      const to = dayjs.tz(`${date} ${p.end}`, cal.timezone).valueOf()
+      const from = instant(date, p.start, cal.timezone)
+      const to = instant(date, p.end, cal.timezone)
       const begin = Math.max(from, start)
       if (begin >= to) continue
       if (remaining <= to - begin) return begin + remaining
@@ -74,14 +95,13 @@ export function addWorkingMinutes(start: number, minutes: number, cal: WorkingCa
 export function workingMinutesBetween(from: number, to: number, cal: WorkingCalendar): number {
   if (to <= from) return 0
   let total = 0
-  let day = dayjs(from).tz(cal.timezone).startOf('day')
-  const last = dayjs(to).tz(cal.timezone).startOf('day').valueOf()
-  for (let i = 0; i < MAX_DAYS * 5 && day.valueOf() <= last; i++, day = day.add(1, 'day')) {
-    const date = day.format('YYYY-MM-DD')
-    if (!isWorkingDay(date, day.day(), cal)) continue
+  const last = localDate(to, cal.timezone)
+  let date = localDate(from, cal.timezone)
+  for (let i = 0; i < MAX_DAYS * 5 && date <= last; i++, date = nextDate(date)) {
+    if (!isWorkingDay(date, weekdayOf(date), cal)) continue
     for (const p of cal.periods) {
-      const a = Math.max(dayjs.tz(`${date} ${p.start}`, cal.timezone).valueOf(), from)
-      const b = Math.min(dayjs.tz(`${date} ${p.end}`, cal.timezone).valueOf(), to)
+      const a = Math.max(instant(date, p.start, cal.timezone), from)
+      const b = Math.min(instant(date, p.end, cal.timezone), to)
       if (b > a) total += b - a
     }
   }

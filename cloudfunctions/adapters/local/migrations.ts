@@ -87,6 +87,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'index the deferred foreign keys',
+    // While a deferred key is unresolved, every insert of a parent row searches its child
+    // tables for rows it resolves; without these indexes that was a full scan per report.
+    up: `
+      CREATE INDEX tasks_by_report ON tasks(report_id);
+      CREATE INDEX reports_by_task ON reports(task_id);
+      CREATE INDEX idempotency_by_report ON idempotency(report_id);
+    `,
+  },
 ]
 
 export const schemaVersion = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number

@@ -6,6 +6,7 @@ import type { Community, Grid, Message, Report, Street, Task, TimelineEvent, Use
 import { migrate } from './migrations'
 import { fileFromRow, fileToRow, inOrder, type FileRow } from './rows'
 import { SqliteCases } from './sqliteCases'
+import { GroupCommit } from './groupCommit'
 
 // The local stack's Store on one SQLite file (better-sqlite3). Calls run synchronously
 // under the async interface; the extra synchronous methods serve the local host and seeding.
@@ -34,10 +35,12 @@ export function openSqliteStore(file: string): SqliteStore {
 
 export class SqliteStore implements Store {
   private readonly cases: SqliteCases
+  private readonly group: GroupCommit
   private readonly s
 
   constructor(private readonly db: Database.Database) {
     this.cases = new SqliteCases(db)
+    this.group = new GroupCommit(db)
     const p = <R>(sql: string) => db.prepare<unknown[], R>(sql)
     // Reference data is small and read whole, so it is kept as whole documents.
     this.s = {
@@ -102,7 +105,7 @@ export class SqliteStore implements Store {
   }
 
   async createReport(input: NewReport): Promise<{ reportId: string; created: boolean }> {
-    return this.cases.createReport(input)
+    return this.group.submit(() => this.cases.createReport(input))
   }
 
   async getReport(id: string): Promise<Report | null> {
@@ -126,7 +129,7 @@ export class SqliteStore implements Store {
   }
 
   async saveTaskChange(change: TaskChange): Promise<boolean> {
-    return this.cases.saveTaskChange(change)
+    return this.group.submit(() => this.cases.saveTaskChange(change))
   }
 
   async listTimeline(taskId: string): Promise<TimelineEvent[]> {
