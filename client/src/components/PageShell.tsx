@@ -1,0 +1,14 @@
+import { View } from '@tarojs/components'
+import type { PropsWithChildren } from 'react'
+import { useLargeText } from '../lib/largeText'
+
+// Every page renders inside this shell so large-text mode (a class that resets the CSS
+// variables in app.css) reaches the whole app, weapp included, where there is no <html>.
+export default function PageShell({ children, id }: PropsWithChildren<{ id?: string }>) {
+  const large = useLargeText()
+  return (
+    <View id={id} className={large ? 'gl-page gl-large' : 'gl-page'}>
+      {children}
+    </View>
+  )
+}

@@ -1,0 +1,73 @@
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useCallback } from 'react'
+import { ROUTING_OUTCOME_NAMES } from '../../../../shared/routing/outcome'
+import { call } from '../../api/client'
+import LevelTag from '../../components/LevelTag'
+import LoadState from '../../components/LoadState'
+import PageShell from '../../components/PageShell'
+import PhotoGrid from '../../components/PhotoGrid'
+import StatusTag from '../../components/StatusTag'
+import Timeline from '../../components/Timeline'
+import { formatTime } from '../../lib/time'
+import { useRemote } from '../../lib/useRemote'
+import RateForm from './RateForm'
+
+const SOLVED_WORDS = { true: '已解决', false: '未解决' }
+
+export default function ReportDetailPage() {
+  const { params } = useRouter()
+  const reportId = params.id ?? ''
+  const load = useCallback(() => call('resident', 'getMyReport', { reportId }), [reportId])
+  const { data: r, setData, loading, error, reload } = useRemote(load)
+  useLoad(() => { reload() })
+
+  return (
+    <PageShell id='page-report-detail'>
+      <LoadState loading={loading && !r} error={r ? undefined : error} onRetry={reload} />
+      {r && (
+        <View>
+          <View className='gl-card'>
+            <View className='tag-row'>
+              <StatusTag status={r.status} />
+              <LevelTag level={r.level} />
+            </View>
+            <Text className='gl-title'>{r.categoryName}</Text>
+            <Text className='detail-description'>{r.description}</Text>
+            <PhotoGrid ids={r.photos} />
+            {r.address && <Text className='gl-muted'>{`地址：${r.address}`}</Text>}
+            <Text id='detail-routing' className='gl-muted'>
+              {`派往：${r.gridName ?? '分拨中心'}（${ROUTING_OUTCOME_NAMES[r.routing.outcome]}）`}
+            </Text>
+            <Text className='gl-muted'>{`提交于 ${formatTime(r.createdAt)}`}</Text>
+            {r.handler && (
+              <Text id='detail-call-handler' className='gl-mini-btn' onClick={() => Taro.makePhoneCall({ phoneNumber: r.handler!.phone })}>
+                {`联系处理人 ${r.handler.name}：${r.handler.phone}`}
+              </Text>
+            )}
+          </View>
+          {r.result && (
+            <View id='detail-result' className='gl-card'>
+              <Text className='gl-title'>处理结果</Text>
+              <Text>{r.result.text}</Text>
+              <PhotoGrid ids={r.result.photos} />
+              <Text className='gl-muted'>{`${r.result.byName} · ${formatTime(r.result.at)}`}</Text>
+            </View>
+          )}
+          {r.rating && (
+            <View id='detail-rating' className='gl-card'>
+              <Text className='gl-title'>我的评价</Text>
+              <Text>{`${r.rating.stars}星 · ${SOLVED_WORDS[String(r.rating.solved) as 'true' | 'false']}`}</Text>
+              {r.rating.comment && <Text>{r.rating.comment}</Text>}
+            </View>
+          )}
+          {r.canRate && <RateForm reportId={r.reportId} onRated={setData} />}
+          <View className='gl-card'>
+            <Text className='gl-title'>办理过程</Text>
+            <Timeline events={r.timeline} />
+          </View>
+        </View>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,49 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { useCallback } from 'react'
+import type { ReportSummary } from '../../../../shared/api'
+import { call } from '../../api/client'
+import { getTransport } from '../../api/transport'
+import LevelTag from '../../components/LevelTag'
+import LoadState from '../../components/LoadState'
+import MoreButton from '../../components/MoreButton'
+import PageShell from '../../components/PageShell'
+import StatusTag from '../../components/StatusTag'
+import { routes } from '../../lib/routes'
+import { formatTime } from '../../lib/time'
+import { usePaged } from '../../lib/usePaged'
+
+function ReportRow({ r }: { r: ReportSummary }) {
+  return (
+    <View className='gl-card mine-item list-row' data-report-id={r.reportId} onClick={() => Taro.navigateTo({ url: routes.reportDetail(r.reportId) })}>
+      {r.thumbnail && <Image className='row-thumb' src={getTransport().fileUrl(r.thumbnail)} mode='aspectFill' />}
+      <View className='row-body'>
+        <View className='tag-row'>
+          <StatusTag status={r.status} />
+          <LevelTag level={r.level} />
+        </View>
+        <Text className='row-title'>{r.categoryName}</Text>
+        <Text className='row-text'>{r.description}</Text>
+        <Text className='gl-muted'>{`${formatTime(r.createdAt)}${r.gridName ? ` · ${r.gridName}` : ''}`}</Text>
+        {r.canRate && <Text className='gl-notice'>已办结，请您评价</Text>}
+      </View>
+    </View>
+  )
+}
+
+export default function MyReportsPage() {
+  const load = useCallback((p: { cursor?: string; limit: number }) => call('resident', 'listMyReports', p), [])
+  const list = usePaged(load)
+  // coming back from a detail page may have changed a state or a rating
+  useDidShow(() => { list.reload() })
+
+  return (
+    <PageShell id='page-mine'>
+      <Text className='gl-title'>我的上报</Text>
+      {list.items.map((r) => <ReportRow key={r.reportId} r={r} />)}
+      <LoadState loading={list.loading && list.items.length === 0} error={list.error} onRetry={list.reload}
+        empty={!list.loading && list.items.length === 0} emptyText='还没有上报过问题' />
+      <MoreButton id='mine-more' show={list.hasMore} loading={list.loading} onClick={list.more} />
+    </PageShell>
+  )
+}

@@ -1,0 +1,56 @@
+import { Text, View } from '@tarojs/components'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { useEffect, useState } from 'react'
+import type { TaskDetail } from '../../../../shared/api'
+import { RESULT_MAX, RESULT_MIN, resolveTaskSchema } from '../../../../shared/schemas/task'
+import { call, toApiError } from '../../api/client'
+import TextField from '../../components/TextField'
+import PhotoPicker from '../../components/photos/PhotoPicker'
+import { usePhotoUploads } from '../../components/photos/usePhotoUploads'
+import { byField, check, useFieldErrors } from '../../lib/fieldErrors'
+
+interface Props { task: TaskDetail; onDone: (t: TaskDetail) => void; onConflict: (message: string) => void }
+
+/** 办结: what was done, with 1–9 photos of the result (requirement 3: handling is standardised). */
+export default function ResolveForm({ task, onDone, onConflict }: Props) {
+  const uploads = usePhotoUploads()
+  const [text, setText] = useState('')
+  const { errors, setErrors, edit, clear } = useFieldErrors()
+  // adding, retrying or removing a photo answers the photos message
+  useEffect(() => { clear('photos') }, [uploads.items.length, uploads.pending])
+  const [formError, setFormError] = useState('')
+  const [sending, setSending] = useState(false)
+
+  const submit = async () => {
+    if (sending) return
+    const checked = check(resolveTaskSchema, { taskId: task.taskId, version: task.version, text, photos: uploads.fileIds })
+    const fields = checked.ok ? {} : { ...checked.fields }
+    if (uploads.pending) fields.photos = '还有照片没有上传成功，请点“重试”或删除后再提交'
+    setErrors(fields)
+    if (!checked.ok || uploads.pending) return
+    setFormError('')
+    setSending(true)
+    try {
+      onDone(await call('worker', 'resolveTask', checked.value))
+    } catch (e) {
+      const err = toApiError(e)
+      if (err.code === 'CONFLICT') onConflict(err.message)
+      setErrors(byField(err.fields))
+      setFormError(err.message)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <View id='resolve-form' className='gl-card'>
+      <Text className='gl-title'>填写处理结果</Text>
+      <TextField name='text' idPrefix='resolve' label='处理结果' value={text} onChange={edit('text', setText)} min={RESULT_MIN} max={RESULT_MAX}
+        placeholder='写明怎么处理的，例如：已联系物业清走楼道纸箱，并提醒住户' error={errors.text} />
+      <PhotoPicker name='photos' idPrefix='resolve' label='处理后照片' uploads={uploads} error={errors.photos} />
+      {formError && <View id='resolve-form-error' className='form-error' ariaRole='alert'>{formError}</View>}
+      <Button id='task-resolve' type='primary' block size='large' loading={sending} onClick={submit}>办结并回复居民</Button>
+    </View>
+  )
+}

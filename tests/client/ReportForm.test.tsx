@@ -1,0 +1,126 @@
+import './nutui'
+import Taro from '@tarojs/taro'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { DEFAULT_CATALOGUE } from '../../shared/catalogue'
+import { setTransport } from '../../client/src/api/transport'
+import ReportForm from '../../client/src/pages/report/ReportForm'
+import { fakeTransport, ok } from './fakeTransport'
+
+const taro = Taro as unknown as Record<string, jest.Mock>
+const routed = { reportId: 'rep-1', gridId: 'g1', gridName: '幸福里第一网格', status: 'assigned', routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' } }
+
+beforeEach(() => {
+  taro.getLocation.mockResolvedValue({ longitude: 114.057, latitude: 22.543, accuracy: 15 })
+  taro.chooseMedia.mockResolvedValue({ tempFiles: [{ tempFilePath: 'blob:photo-1' }] })
+})
+
+const textOf = (id: string) => document.getElementById(id)?.textContent ?? null
+const description = () => document.querySelector('#report-description textarea') as HTMLTextAreaElement
+
+async function renderForm(handler: Parameters<typeof fakeTransport>[0] = () => ok(routed)) {
+  const fake = fakeTransport(handler)
+  setTransport(fake.transport)
+  const onSubmitted = jest.fn()
+  render(<ReportForm catalogue={DEFAULT_CATALOGUE} onSubmitted={onSubmitted} />)
+  await waitFor(() => expect(screen.getByText(/经度 114\.057000/)).toBeTruthy())
+  return { ...fake, onSubmitted }
+}
+
+async function fillValidForm(fake: ReturnType<typeof fakeTransport>) {
+  await act(async () => { fireEvent.click(document.getElementById('report-add-photo')!) })
+  act(() => { fake.uploads[0].progress(40) })
+  expect(screen.getByText('上传中 40%')).toBeTruthy()
+  await act(async () => { fake.uploads[0].resolve('file-1') })
+  fireEvent.click(document.getElementById('category-garbage')!)
+  fireEvent.change(description(), { target: { value: '小区东门垃圾三天没人清运' } })
+}
+
+const submit = async () => { await act(async () => { fireEvent.click(document.getElementById('report-submit')!) }) }
+
+test('an empty form shows the shared schema messages on each field and sends nothing', async () => {
+  const { calls } = await renderForm()
+  await submit()
+  expect(textOf('field-error-photos')).toBe('请至少上传1张照片')
+  expect(textOf('field-error-category')).toBe('请选择问题类别')
+  expect(textOf('field-error-description')).toBe('问题描述至少5个字，请写清是什么问题、在哪里')
+  expect(textOf('field-error-location')).toBeNull()
+  expect(calls.filter((c) => c.fn === 'resident')).toHaveLength(0)
+})
+
+test('a field message goes away once the field is changed', async () => {
+  await renderForm()
+  await submit()
+  fireEvent.click(document.getElementById('category-garbage')!)
+  expect(textOf('field-error-category')).toBeNull()
+  expect(textOf('field-error-description')).not.toBeNull()
+})
+
+test('the counter follows the description and says how many characters are still needed', async () => {
+  await renderForm()
+  expect(textOf('report-description-counter')).toBe('已写0字，至少5字')
+  fireEvent.change(description(), { target: { value: '楼道堆' } })
+  expect(textOf('report-description-counter')).toBe('已写3字，至少5字')
+  fireEvent.change(description(), { target: { value: '楼道堆满纸箱' } })
+  expect(textOf('report-description-counter')).toBe('6/500字')
+})
+
+test('a photo still uploading blocks the submit with a message on the photos', async () => {
+  const { calls, uploads } = await renderForm()
+  await act(async () => { fireEvent.click(document.getElementById('report-add-photo')!) })
+  fireEvent.click(document.getElementById('category-garbage')!)
+  fireEvent.change(description(), { target: { value: '小区东门垃圾三天没人清运' } })
+  await submit()
+  expect(textOf('field-error-photos')).toBe('还有照片没有上传成功，请点“重试”或删除后再提交')
+  await act(async () => { uploads[0].reject(new Error('timeout')) })
+  expect(screen.getByText('上传失败')).toBeTruthy()
+  await act(async () => { fireEvent.click(screen.getByText('重试')) })
+  expect(uploads).toHaveLength(2)
+  expect(calls.filter((c) => c.fn === 'resident')).toHaveLength(0)
+})
+
+test('server field errors are shown on the fields they name', async () => {
+  const { onSubmitted, ...fake } = await renderForm(() => ({
+    ok: false,
+    error: { code: 'VALIDATION', message: '问题类别不存在', fields: { category: '问题类别不存在', 'location.lng': '位置不在中国境内，请重新定位' } },
+  }))
+  await fillValidForm(fake)
+  await submit()
+  expect(textOf('field-error-category')).toBe('问题类别不存在')
+  expect(textOf('field-error-location')).toBe('位置不在中国境内，请重新定位')
+  expect(onSubmitted).not.toHaveBeenCalled()
+})
+
+test('a retry after a lost answer sends the same requestId, so only one report can exist', async () => {
+  let attempt = 0
+  const { onSubmitted, ...fake } = await renderForm(() => {
+    attempt += 1
+    if (attempt === 1) throw new Error('request:fail timeout')
+    return ok(routed)
+  })
+  await fillValidForm(fake)
+  await submit()
+  expect(textOf('report-form-error')).toContain('不会重复提交')
+  await submit()
+  const sent = fake.calls.filter((c) => c.fn === 'resident')
+  expect(sent).toHaveLength(2)
+  expect(sent[0].body.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+  expect(sent[1].body.requestId).toBe(sent[0].body.requestId)
+  expect(sent[1].body).toMatchObject({
+    action: 'submitReport',
+    payload: { category: 'garbage', description: '小区东门垃圾三天没人清运', photos: ['file-1'], location: { lng: 114.057, lat: 22.543, accuracyM: 15 } },
+  })
+  expect(onSubmitted).toHaveBeenCalledWith(routed)
+})
+
+test('a new form fill gets a new requestId', async () => {
+  const first = await renderForm()
+  await fillValidForm(first)
+  await submit()
+  document.body.innerHTML = ''
+  const second = await renderForm()
+  await fillValidForm(second)
+  await submit()
+  const a = first.calls.find((c) => c.fn === 'resident')!.body.requestId
+  const b = second.calls.find((c) => c.fn === 'resident')!.body.requestId
+  expect(a).not.toBe(b)
+})
