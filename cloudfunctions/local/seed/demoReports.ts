@@ -22,7 +22,9 @@ const LINES: [string, string, string][] = [
   ['garbage', '装修垃圾堆在绿化带里很久了', '7栋旁绿化带'],
 ]
 
-const PROGRESS: Progress[] = ['closed', 'closed', 'resolved', 'reopened', 'accepted', 'accepted', 'assigned', 'assigned', 'closed', 'resolved', 'assigned', 'accepted']
+// 13 entries against 12 grids: each grid's reports land in different states, so every
+// worker's inbox has a mix rather than one grid all closed and another all waiting.
+const PROGRESS: Progress[] = ['closed', 'closed', 'resolved', 'reopened', 'accepted', 'accepted', 'assigned', 'assigned', 'closed', 'resolved', 'assigned', 'accepted', 'assigned']
 
 export function demoReports(count: number): DemoReport[] {
   return Array.from({ length: count }, (_, i) => {

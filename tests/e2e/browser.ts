@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { createHost } from '../../cloudfunctions/local/host'
+import { openLocalStack, type LocalStack } from '../../cloudfunctions/local/stack'
+
+// The browser suite's world: the real H5 build served by the real local host (seeded, dev
+// mode, scratch data folder) and Debian's Chromium driven by playwright-core.
+const ROOT = resolve(__dirname, '../..')
+const WEB = join(ROOT, 'client/dist/h5')
+export const SHOTS = join(ROOT, 'test-output/screenshots')
+
+function chromiumPath(): string {
+  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p))
+  if (!found) throw new Error('Chromium not found. Fix: apt-get install -y chromium (or set CHROMIUM_PATH)')
+  return found
+}
+
+export interface World { stack: LocalStack; base: string; browser: Browser; close(): Promise<void> }
+
+export async function openWorld(): Promise<World> {
+  if (!existsSync(join(WEB, 'index.html'))) throw new Error('No H5 build at client/dist/h5. Build it first: NODE_ENV=production npm run build:h5')
+  mkdirSync(SHOTS, { recursive: true })
+  const dir = mkdtempSync(join(tmpdir(), 'gridlink-e2e-'))
+  const stack = await openLocalStack({ dataDir: dir, seed: true })
+  const server: Server = createHost(stack, { dev: true, webDir: WEB })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const stop = async () => {
+    server.closeAllConnections()
+    await new Promise((r) => server.close(r))
+    stack.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  let browser: Browser
+  try {
+    // playwright gives each launch a fresh, empty profile of its own
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    })
+  } catch (err) {
+    await stop()
+    throw err
+  }
+  return {
+    stack, base, browser,
+    async close() {
+      await browser.close()
+      await stop()
+    },
+  }
+}
+
+/** A phone-sized page of its own (own storage, so its own login). */
+export async function phone(world: World): Promise<Page> {
+  const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  const page = await context.newPage()
+  page.on('pageerror', (err) => console.error('page error:', err.message))
+  return page
+}
+
+export async function stationed(page: Page, rootId: string) {
+  await page.waitForSelector(`.taro_page_stationed #${rootId}`, { state: 'visible', timeout: 20_000 })
+}
+
+export async function loginAs(world: World, page: Page, userId: string, landing: string) {
+  await page.goto(`${world.base}/#/pages/login/index`)
+  await stationed(page, 'page-login')
+  await page.click(`#login-user-${userId}`)
+  await stationed(page, landing)
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
