@@ -1,0 +1,87 @@
+import type { Db } from '@cloudbase/database'
+import type { NewReport, TaskChange } from '../../app/ports'
+import type { Message, Task, TimelineEvent } from '../../../shared/model'
+import {
+  abandon, backoff, bodyOf, COLLECTIONS, isConflict, isDuplicate, startTransaction, toDoc, TX_ATTEMPTS, type Doc, type Transaction,
+} from './docs'
+import { UNDATED } from './lists'
+
+// The writes that must land whole, each one CloudBase transaction of single-document
+// operations by _id. Two transactions touching one document: the database refuses one
+// with DATABASE_TRANSACTION_CONFLICT; it is retried from the start, so the retry re-reads
+// whatever the winner wrote.
+
+export const taskToDoc = (task: Task) => toDoc(task, { dueKey: task.dueAt ?? UNDATED })
+const eventDocs = (events: TimelineEvent[]) => events.map((e, n) => toDoc(e, { n }))
+const messageDocs = (messages: Message[]) => messages.map((m) => toDoc(m))
+
+async function addAll(tx: Transaction, collection: string, docs: Doc[]) {
+  for (const doc of docs) await tx.collection(collection).add(doc)
+}
+
+/** The report named by an idempotency key, when that key's create has committed. */
+async function keyOwner(db: Db, requestKey: string): Promise<string | null> {
+  const res = await db.collection(COLLECTIONS.idempotency).doc(requestKey).get()
+  const doc = (res.data as Doc[])[0]
+  return doc ? (doc.reportId as string) : null
+}
+
+export async function createReport(db: Db, input: NewReport): Promise<{ reportId: string; created: boolean }> {
+  const { requestKey, report, task } = input
+  for (let attempt = 0; ; attempt++) {
+    let tx: Transaction | null = null
+    try {
+      tx = await startTransaction(db)
+      // Claimed first: the unique _id, not an earlier read, decides between racing creates.
+      if (requestKey !== null) await tx.collection(COLLECTIONS.idempotency).add({ _id: requestKey, reportId: report.id, createdAt: report.createdAt })
+      await tx.collection(COLLECTIONS.reports).add(toDoc(report))
+      await tx.collection(COLLECTIONS.tasks).add(taskToDoc(task))
+      await addAll(tx, COLLECTIONS.timeline, eventDocs(input.events))
+      await addAll(tx, COLLECTIONS.messages, messageDocs(input.messages))
+      await tx.commit()
+      return { reportId: report.id, created: true }
+    } catch (err) {
+      await abandon(tx)
+      // Whatever the error says, a key that is claimed now means an earlier create committed:
+      // the replay answers with it, so a retried request never fails where the first succeeded.
+      const owner = requestKey === null ? null : await keyOwner(db, requestKey)
+      if (owner) return { reportId: owner, created: false }
+      // a conflict: a create of the same key may be in flight, or another write touched ours
+      if (!(isConflict(err) || isDuplicate(err)) || attempt + 1 >= TX_ATTEMPTS) throw err
+      await backoff(attempt)
+    }
+  }
+}
+
+/** Applies the change only if the stored task is still at expectedVersion; false otherwise. */
+export async function saveTaskChange(db: Db, change: TaskChange): Promise<boolean> {
+  const { task, expectedVersion } = change
+  if (task.version !== expectedVersion + 1) {
+    throw new Error(`task ${task.id}: a change from version ${expectedVersion} must carry version ${expectedVersion + 1}, got ${task.version}`)
+  }
+  for (let attempt = 0; ; attempt++) {
+    let tx: Transaction | null = null
+    try {
+      tx = await startTransaction(db)
+      const current = (await tx.collection(COLLECTIONS.tasks).doc(task.id).get()).data as Doc | null
+      if (!current || current.version !== expectedVersion) {
+        await abandon(tx)
+        return false
+      }
+      await tx.collection(COLLECTIONS.tasks).doc(task.id).set(bodyOf(taskToDoc(task)))
+      await addAll(tx, COLLECTIONS.timeline, eventDocs(change.events))
+      await addAll(tx, COLLECTIONS.messages, messageDocs(change.messages))
+      if (change.reportPatch) {
+        const report = (await tx.collection(COLLECTIONS.reports).doc(task.reportId).get()).data as Doc | null
+        if (!report) throw new Error(`task ${task.id} points at missing report ${task.reportId}`)
+        await tx.collection(COLLECTIONS.reports).doc(task.reportId).set(bodyOf({ ...report, ...change.reportPatch }))
+      }
+      await tx.commit()
+      return true
+    } catch (err) {
+      await abandon(tx)
+      if (!isConflict(err) || attempt + 1 >= TX_ATTEMPTS) throw err
+      await backoff(attempt)
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import { functionEntry } from '../adapters/cloudbase/entry'
+
+// The `resident` cloud function (docs/api.md): its actions run through the shared action router.
+export const main = functionEntry('resident')
