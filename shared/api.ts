@@ -87,6 +87,12 @@ export interface SubmitReportResult {
   status: TaskStatus
 }
 
+/** Subscription-message templates whose grants the client asks for on each tap (empty: none configured). */
+export interface SubscribeTemplates { submit: string[]; accept: string[]; resolve: string[] }
+
+/** What wx.requestSubscribeMessage answered per template id. */
+export type GrantAnswer = 'accept' | 'reject' | 'ban' | 'filter'
+
 export type Me = Pick<User, 'id' | 'name' | 'role' | 'gridIds' | 'communityId' | 'streetId' | 'homeGridId'> & { roleName: string }
 
 export interface Api {
@@ -96,6 +102,8 @@ export interface Api {
     myGrid: { payload: { lng?: number; lat?: number }; result: ContactCard | null }
     listMessages: { payload: PageInput; result: Page<Message> & { unread: number } }
     markMessagesRead: { payload: MarkReadInput; result: { unread: number } }
+    subscribeTemplates: { payload: Record<string, never>; result: SubscribeTemplates }
+    recordGrants: { payload: { answers: Record<string, GrantAnswer> }; result: { recorded: number } }
   }
   resident: {
     submitReport: { payload: SubmitReportInput; result: SubmitReportResult }

@@ -24,6 +24,14 @@ export interface ActionDef {
 }
 
 const empty = z.object({}, '提交内容必须是对象')
+const grantsSchema = z.object(
+  {
+    answers: z
+      .record(z.string().min(1, '模板编号不能为空').max(64, '模板编号过长'), z.enum(['accept', 'reject', 'ban', 'filter'], '订阅结果应为 accept、reject、ban 或 filter'), '订阅结果 answers 必须是对象')
+      .refine((a) => Object.keys(a).length <= 10, '一次最多记录10个订阅结果'),
+  },
+  '提交内容必须是对象',
+)
 const point = z.object({ lng: z.number('经度必须是数字').optional(), lat: z.number('纬度必须是数字').optional() }, '提交内容必须是对象')
 
 export const ACTIONS: Record<FunctionName, Record<string, ActionDef>> = {
@@ -33,6 +41,8 @@ export const ACTIONS: Record<FunctionName, Record<string, ActionDef>> = {
     myGrid: { roles: ANYONE, schema: point, run: myGrid },
     listMessages: { roles: ANYONE, schema: pageSchema, run: listMessages },
     markMessagesRead: { roles: ANYONE, schema: markReadSchema, run: markMessagesRead },
+    subscribeTemplates: { roles: ANYONE, schema: empty, run: async (d) => ok(d.subscriptions.templates()) },
+    recordGrants: { roles: ANYONE, schema: grantsSchema, run: async (d, c, p) => ok({ recorded: await d.subscriptions.record(c.id, p.answers) }) },
   },
   resident: {
     submitReport: { roles: REPORTERS, schema: submitReportSchema, run: submitReport },

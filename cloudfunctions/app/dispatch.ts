@@ -1,4 +1,4 @@
-import { appError, ERROR_CODES } from '../../shared/errors'
+import { appError, ERROR_CODES, isAppError } from '../../shared/errors'
 import type { User } from '../../shared/model'
 import type { ApiResponse } from '../../shared/schemas/envelope'
 import { requestEnvelopeSchema } from '../../shared/schemas/envelope'
@@ -27,6 +27,9 @@ export async function dispatch(deps: Deps, fn: string, body: unknown, caller: Us
     const result = await def.run(deps, caller, parsed.value, requestId)
     return result.ok ? { ok: true, data: result.value } : { ok: false, error: result.error }
   } catch (err) {
+    // An adapter may meet the caller's situation deep down (an altered paging cursor): it
+    // throws an expected AppError, which is answered as such, not as our fault.
+    if (isAppError(err) && ERROR_CODES[err.code].expected) return { ok: false, error: appError(err.code, err.message, err.fields) }
     console.error(`${fn}.${action} failed`, err)
     return { ok: false, error: appError('INTERNAL', ERROR_CODES.INTERNAL.message) }
   }

@@ -1,6 +1,7 @@
 import type { Community, Grid, Message, Report, Street, Task, TimelineEvent, User } from '../../shared/model'
 import type { Category } from '../../shared/catalogue'
 import type { Routing, LngLat } from '../../shared/model'
+import type { GrantAnswer, SubscribeTemplates } from '../../shared/api'
 
 // The small interfaces the use cases receive (STYLE.md 5). Only adapters know SQLite or
 // CloudBase. Every method is async so both kinds of adapter fit.
@@ -66,6 +67,27 @@ export interface GridRouter { route(point: LngLat): Routing }
 /** Pushes beyond the in-app message centre (WeChat subscription messages in CloudBase). */
 export interface Notifier { notify(messages: Message[]): Promise<void> }
 
+export type TextVerdict = 'pass' | 'rejected' | 'unavailable'
+
+/**
+ * Content security: user text is checked before anyone else sees it; photos are sent for
+ * review and shown to others only once passed (WeChat security API in CloudBase, a word
+ * list locally).
+ */
+export interface ContentCheck {
+  checkText(texts: string[], userId: string): Promise<TextVerdict>
+  submitPhotos(fileIds: string[], userId: string): Promise<void>
+  /** The photos among these that people other than their uploader may see. */
+  visiblePhotos(fileIds: string[]): Promise<Set<string>>
+}
+
+/** Subscription-message grants: which templates to ask for on which tap, and the answers. */
+export interface Subscriptions {
+  templates(): SubscribeTemplates
+  /** Records the grants among the answers; returns how many were recorded. */
+  record(userId: string, answers: Record<string, GrantAnswer>): Promise<number>
+}
+
 export interface Config {
   catalogue: Category[]
   timezone: string
@@ -75,6 +97,8 @@ export interface Deps {
   store: Store
   router: GridRouter
   notifier: Notifier
+  content: ContentCheck
+  subscriptions: Subscriptions
   clock: Clock
   ids: IdGen
   config: Config

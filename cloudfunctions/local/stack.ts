@@ -5,6 +5,8 @@ import { DEFAULT_CALENDAR } from '../../shared/calendar/workingTime'
 import { createRouter } from '../../shared/routing/router'
 import { openSqliteStore, type SqliteStore } from '../adapters/local/sqliteStore'
 import { DiskFiles } from '../adapters/local/diskFiles'
+import { LocalContentCheck } from '../adapters/local/localContentCheck'
+import { noSubscriptions } from '../app/subscriptions'
 import { randomIds } from '../app/ids'
 import type { Deps, GridRouter } from '../app/ports'
 import { MovableClock } from './clock'
@@ -32,6 +34,8 @@ export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
     store,
     router: { route: (p) => (lazyRouter.current as GridRouter).route(p) },
     notifier: { notify: async () => undefined },
+    content: new LocalContentCheck(),
+    subscriptions: noSubscriptions,
     clock,
     ids: randomIds,
     config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone },

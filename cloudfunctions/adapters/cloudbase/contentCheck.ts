@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import type { Clock } from '../../app/ports'
+import type { Clock, ContentCheck, TextVerdict } from '../../app/ports'
 import type { CloudbaseStore } from './cloudbaseStore'
 import { COLLECTIONS, fileDocId } from './docs'
 import { tempUrls, type Storage } from './uploads'
@@ -8,20 +8,9 @@ import { tempUrls, type Storage } from './uploads'
 // before anyone else sees it; a photo is sent for asynchronous review
 // (security.mediaCheckAsync) and shown to others only once its verdict, arriving by trace
 // id through the `wxa_media_check` event (the mediaCheck function), says pass.
-// The proposed port (see the report) is this interface; the local stack would keep a
-// word-list checker behind it.
 
-export type TextVerdict = 'pass' | 'rejected' | 'unavailable'
+export type { ContentCheck, TextVerdict } from '../../app/ports'
 export type PhotoStatus = 'pending' | 'pass' | 'risky' | 'review' | 'unsubmitted'
-
-export interface ContentCheck {
-  /** Every text a person wrote, before it is shown to anyone else. */
-  checkText(texts: string[], userId: string): Promise<TextVerdict>
-  /** Sends photos for review; they stay hidden from others until they pass. */
-  submitPhotos(fileIds: string[], userId: string): Promise<void>
-  /** The photos among these that others may see. */
-  visiblePhotos(fileIds: string[]): Promise<Set<string>>
-}
 
 /** What is used of wx-server-sdk's `cloud.openapi`. */
 export interface SecurityApi {

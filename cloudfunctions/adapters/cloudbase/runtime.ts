@@ -11,6 +11,7 @@ import { GrantLedger } from './grants'
 import { CloudbaseIdentity, type WxContextSource } from './identity'
 import { loadCloudbaseSettings, type CloudbaseSettings } from './settings'
 import { SubscribeNotifier, type SubscribeApi } from './subscribeNotifier'
+import { CloudbaseSubscriptions } from './subscriptions'
 
 // Everything a CloudBase function needs, built once per container (a cold start) and
 // reused by every invocation the container serves.
@@ -39,6 +40,8 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
     templates: settings.GRIDLINK_SUBSCRIBE_TEMPLATES,
     miniprogramState: settings.GRIDLINK_MINIPROGRAM_STATE,
   })
+  const contentCheck = new WxContentCheck(store, app, wx.openapi as SecurityApi, clock)
+  const subscriptions = new CloudbaseSubscriptions(grants, settings.GRIDLINK_SUBSCRIBE_TEMPLATES)
   let deps: Promise<Deps> | null = null
   const loadDeps = async (): Promise<Deps> => {
     // The grid map is read once per container; a map change reaches new containers (admin issue).
@@ -47,6 +50,8 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
       store,
       router: createRouter({ grids, streets }),
       notifier,
+      content: contentCheck,
+      subscriptions,
       clock,
       ids: randomIds,
       config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone },
@@ -57,7 +62,7 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
     store,
     grants,
     identity: new CloudbaseIdentity(store.db, randomIds, clock, (id) => store.getUser(id)),
-    contentCheck: new WxContentCheck(store, app, wx.openapi as SecurityApi, clock),
+    contentCheck,
     context: wx,
     settings,
     deps() {

@@ -7,6 +7,7 @@ import { ratingReopens, type RateReportInput } from '../../../shared/schemas/rep
 import { applyTaskAction } from '../../../shared/workflow/taskMachine'
 import type { Deps } from '../ports'
 import { message, pushQuietly, timelineEvent } from '../records'
+import { checkTexts } from '../content'
 import { getMyReport, loadOwnReport } from './readReports'
 
 // 评价: a good rating closes the case; "not solved" or ≤ 2 stars sends it back to the same
@@ -15,6 +16,8 @@ export async function rateReport(deps: Deps, caller: User, input: RateReportInpu
   const loaded = await loadOwnReport(deps, caller, input.reportId)
   if (!loaded.ok) return loaded
   const { report, task } = loaded.value
+  const textError = await checkTexts(deps, caller, { comment: input.comment })
+  if (textError) return fail(textError)
   const limits = findCategory(deps.config.catalogue, task.category) ?? deps.config.catalogue[0]
   const reopen = ratingReopens(input)
   const next = applyTaskAction(task, { type: 'rate', reopen }, { actorId: caller.id, now: deps.clock.now(), calendar: deps.calendar, limits })

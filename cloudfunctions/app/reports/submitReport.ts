@@ -8,6 +8,7 @@ import { newTaskDeadlines } from '../../../shared/workflow/taskMachine'
 import { ROUTING_OUTCOME_NAMES } from '../../../shared/routing/outcome'
 import { gridStaffIds } from '../authorize'
 import { checkOwnPhotos } from '../photos'
+import { checkTexts, submitPhotosQuietly } from '../content'
 import type { Deps } from '../ports'
 import { message, pushQuietly, SYSTEM_ACTOR, timelineEvent } from '../records'
 
@@ -18,6 +19,8 @@ export async function submitReport(deps: Deps, caller: User, input: SubmitReport
   if (!category) return fail(appError('VALIDATION', '问题类别不存在，请重新选择', { category: '问题类别不存在，请重新选择' }))
   const photoError = await checkOwnPhotos(deps, caller, input.photos, 'photos')
   if (photoError) return fail(photoError)
+  const textError = await checkTexts(deps, caller, { description: input.description, address: input.address })
+  if (textError) return fail(textError)
 
   const requestKey = requestId ? `${caller.id}:submitReport:${requestId}` : null
   const routing = deps.router.route(input.location)
@@ -51,7 +54,7 @@ export async function submitReport(deps: Deps, caller: User, input: SubmitReport
     message(deps, userId, 'task_assigned', `新任务：${category.name}`, `${input.address ?? where}：${input.description.slice(0, 40)}`, { reportId, taskId }),
   )
   const stored = await deps.store.createReport({ requestKey, report, task, events, messages })
-  if (stored.created) await pushQuietly(deps, messages)
+  if (stored.created) await Promise.all([pushQuietly(deps, messages), submitPhotosQuietly(deps, caller, input.photos)])
   return ok(await resultOf(deps, stored.reportId))
 }
 

@@ -6,6 +6,7 @@ import { fail, type Result } from '../../../shared/result'
 import type { AcceptTaskInput, ResolveTaskInput } from '../../../shared/schemas/task'
 import { applyTaskAction, type TaskAction } from '../../../shared/workflow/taskMachine'
 import { checkOwnPhotos } from '../photos'
+import { checkTexts, submitPhotosQuietly } from '../content'
 import type { Deps } from '../ports'
 import { message, pushQuietly, timelineEvent } from '../records'
 import { getTask, loadScopedTask } from './readTasks'
@@ -20,6 +21,8 @@ export function acceptTask(deps: Deps, caller: User, input: AcceptTaskInput) {
 export async function resolveTask(deps: Deps, caller: User, input: ResolveTaskInput): Promise<Result<TaskDetail>> {
   const photoError = await checkOwnPhotos(deps, caller, input.photos, 'photos')
   if (photoError) return fail(photoError)
+  const textError = await checkTexts(deps, caller, { text: input.text })
+  if (textError) return fail(textError)
   return act(deps, caller, input.taskId, input.version, { type: 'resolve', text: input.text, photos: input.photos })
 }
 
@@ -43,6 +46,6 @@ async function act(deps: Deps, caller: User, taskId: string, version: number, ac
          [message(deps, report.reporterId, 'report_resolved', '您的反映已办结', `「${category.name}」已处理完毕，请查看结果并评价`, refs)]]
   const saved = await deps.store.saveTaskChange({ task: next.value, expectedVersion: task.version, events, messages })
   if (!saved) return fail(appError('CONFLICT'))
-  await pushQuietly(deps, messages)
+  await Promise.all([pushQuietly(deps, messages), action.type === 'resolve' ? submitPhotosQuietly(deps, caller, action.photos) : undefined])
   return getTask(deps, caller, { taskId: task.id })
 }

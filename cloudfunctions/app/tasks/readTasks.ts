@@ -13,7 +13,7 @@ export async function listInbox(deps: Deps, caller: User, input: PageInput): Pro
   const page = await deps.store.listOpenTasksForGrids(caller.gridIds, { cursor: input.cursor, limit: input.limit ?? DEFAULT_PAGE })
   const reports = await Promise.all(page.items.map((t) => deps.store.getReport(t.reportId)))
   const pairs = page.items.flatMap((task, i) => (reports[i] ? [{ task, report: reports[i] as Report }] : []))
-  return ok({ items: await taskSummaries(deps, pairs), nextCursor: page.nextCursor })
+  return ok({ items: await taskSummaries(deps, caller, pairs), nextCursor: page.nextCursor })
 }
 
 /** A task in the caller's scope with its report, or the error someone outside it gets. */

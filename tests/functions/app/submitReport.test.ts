@@ -129,6 +129,10 @@ describe('the action router', () => {
     const res = await t.call('resident', 'u_worker_1', 'submitReport', await validReport('u_worker_1'))
     expect(res.error.code).toBe('FORBIDDEN')
   })
+  it('answers an altered paging cursor with VALIDATION naming the cursor', async () => {
+    const res = await t.call('resident', RESIDENT, 'listMyReports', { cursor: 'bm90LWEtY3Vyc29y' })
+    expect(res.error).toMatchObject({ code: 'VALIDATION', fields: { cursor: expect.stringMatching(/翻页/) } })
+  })
   it('asks a caller without identity to log in', async () => {
     const res = await t.call('resident', null, 'listMyReports', {})
     expect(res.error.code).toBe('UNAUTHENTICATED')

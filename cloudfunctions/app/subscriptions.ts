@@ -1,0 +1,30 @@
+import type { GrantAnswer, SubscribeTemplates } from '../../shared/api'
+import type { Message } from '../../shared/model'
+import type { Subscriptions } from './ports'
+
+// Which grants each tap asks for: the messages that tap's person receives next.
+// WeChat takes at most three template ids in one requestSubscribeMessage call.
+const TAPS: Record<keyof SubscribeTemplates, Message['kind'][]> = {
+  submit: ['report_accepted', 'report_resolved'],
+  accept: ['task_assigned', 'task_reopened'],
+  resolve: ['report_closed', 'task_reopened', 'task_assigned'],
+}
+
+export type TemplateIds = Partial<Record<Message['kind'], string>>
+
+export function templatesForTaps(ids: TemplateIds): SubscribeTemplates {
+  const pick = (kinds: Message['kind'][]) => [...new Set(kinds.flatMap((k) => (ids[k] ? [ids[k] as string] : [])))].slice(0, 3)
+  return { submit: pick(TAPS.submit), accept: pick(TAPS.accept), resolve: pick(TAPS.resolve) }
+}
+
+/** Only 'accept' is a grant; answers for templates we do not use are ignored. */
+export function acceptedTemplates(ids: TemplateIds, answers: Record<string, GrantAnswer>): string[] {
+  const known = new Set(Object.values(ids))
+  return Object.entries(answers).filter(([id, a]) => a === 'accept' && known.has(id)).map(([id]) => id)
+}
+
+/** The local stack sends no WeChat messages, so it asks for no grants and records none. */
+export const noSubscriptions: Subscriptions = {
+  templates: () => templatesForTaps({}),
+  record: async () => 0,
+}

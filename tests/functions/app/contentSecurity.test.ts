@@ -1,0 +1,89 @@
+import type { ContentCheck } from '../../../cloudfunctions/app/ports'
+import { LocalContentCheck } from '../../../cloudfunctions/adapters/local/localContentCheck'
+import { openTestStack, insidePoint, RESIDENT, type TestStack } from '../harness'
+
+let t: TestStack
+beforeAll(async () => { t = await openTestStack() })
+afterAll(() => t.close())
+afterEach(() => { t.stack.deps.content = new LocalContentCheck() })
+
+const report = async (over: Record<string, unknown> = {}) => ({
+  category: 'garbage', description: '楼道里堆了很多杂物', photos: [await t.upload(RESIDENT)], location: insidePoint(), ...over,
+})
+const myReportCount = async () => (await t.call('resident', RESIDENT, 'listMyReports', { limit: 50 })).data.items.length
+
+describe('content security', () => {
+  it.each([
+    ['description', { description: '这里有人在推广赌博网站' }],
+    ['address', { address: '代开发票的门店' }],
+  ])('refuses a report whose %s fails the text check, naming the field, and stores nothing', async (field, over) => {
+    const before = await myReportCount()
+    const res = await t.call('resident', RESIDENT, 'submitReport', await report(over))
+    expect(res.error.code).toBe('CONTENT_REJECTED')
+    expect(res.error.fields[field]).toMatch(/不适宜/)
+    expect(await myReportCount()).toBe(before)
+  })
+
+  it('answers INTERNAL (safe to retry) when the checker is unavailable, and stores nothing', async () => {
+    const before = await myReportCount()
+    t.stack.deps.content = { ...new LocalContentCheck(), checkText: async () => 'unavailable', submitPhotos: async () => undefined, visiblePhotos: async (ids) => new Set(ids) }
+    const res = await t.call('resident', RESIDENT, 'submitReport', await report())
+    expect(res.error.code).toBe('INTERNAL')
+    expect(await myReportCount()).toBe(before)
+  })
+
+  it('refuses a worker\'s result text and a resident\'s comment that fail the check', async () => {
+    const sub = await t.call('resident', RESIDENT, 'submitReport', await report())
+    const grid = (await t.stack.store.getGrid(sub.data.gridId))!
+    const taskId = (await t.stack.store.getReport(sub.data.reportId))!.taskId
+    const worker = grid.workerIds[0]
+    const accepted = await t.call('worker', worker, 'acceptTask', { taskId, version: 1 })
+    const bad = await t.call('worker', worker, 'resolveTask', { taskId, version: accepted.data.version, text: '已处理，顺便办假证', photos: [await t.upload(worker)] })
+    expect(bad.error).toMatchObject({ code: 'CONTENT_REJECTED', fields: { text: expect.stringMatching(/不适宜/) } })
+    expect((await t.stack.store.getTask(taskId))!.status).toBe('accepted')
+    await t.call('worker', worker, 'resolveTask', { taskId, version: accepted.data.version, text: '已清理完毕', photos: [await t.upload(worker)] })
+    const rate = await t.call('resident', RESIDENT, 'rateReport', { reportId: sub.data.reportId, stars: 5, solved: true, comment: '谢谢，需要枪支弹药吗' })
+    expect(rate.error).toMatchObject({ code: 'CONTENT_REJECTED', fields: { comment: expect.any(String) } })
+    expect((await t.stack.store.getTask(taskId))!.status).toBe('resolved')
+  })
+
+  it('sends photos for review once stored and shows them to others only once passed', async () => {
+    const submitted: string[][] = []
+    const passed = new Set<string>()
+    const fake: ContentCheck = {
+      checkText: async () => 'pass',
+      submitPhotos: async (ids) => { submitted.push(ids) },
+      visiblePhotos: async (ids) => new Set(ids.filter((id) => passed.has(id))),
+    }
+    t.stack.deps.content = fake
+    const payload = await report()
+    const sub = await t.call('resident', RESIDENT, 'submitReport', payload)
+    expect(submitted).toEqual([payload.photos])
+    const grid = (await t.stack.store.getGrid(sub.data.gridId))!
+    const taskId = (await t.stack.store.getReport(sub.data.reportId))!.taskId
+
+    const hidden = await t.call('worker', grid.workerIds[0], 'getTask', { taskId })
+    expect(hidden.data.photos).toEqual([])
+    expect(hidden.data.thumbnail).toBeNull()
+    expect(hidden.data.timeline[0].photos).toEqual([])
+    const own = await t.call('resident', RESIDENT, 'getMyReport', { reportId: sub.data.reportId })
+    expect(own.data.photos).toEqual(payload.photos)
+
+    passed.add(payload.photos[0])
+    const shown = await t.call('worker', grid.workerIds[0], 'getTask', { taskId })
+    expect(shown.data.photos).toEqual(payload.photos)
+    expect(shown.data.thumbnail).toBe(payload.photos[0])
+  })
+})
+
+describe('subscription grants on the local stack', () => {
+  it('asks for no grants and records none, since the local stack sends no WeChat messages', async () => {
+    expect((await t.call('user', RESIDENT, 'subscribeTemplates', {})).data).toEqual({ submit: [], accept: [], resolve: [] })
+    expect((await t.call('user', RESIDENT, 'recordGrants', { answers: { 'tmpl-abc': 'accept' } })).data).toEqual({ recorded: 0 })
+  })
+  it('refuses answers that are not WeChat\'s words', async () => {
+    const res = await t.call('user', RESIDENT, 'recordGrants', { answers: { 'tmpl-abc': 'yes please' } })
+    expect(res.error.code).toBe('VALIDATION')
+    expect(Object.values(res.error.fields).join()).toMatch(/accept、reject、ban 或 filter/)
+  })
+})
