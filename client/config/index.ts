@@ -17,9 +17,19 @@ const OUR_DESIGN_WIDTH = 375
 const designWidth = (input?: string | number | { file?: string }) =>
   typeof input === 'object' && input.file?.replace(/\\+/g, '/').includes('@nutui') ? NUTUI_DESIGN_WIDTH : OUR_DESIGN_WIDTH
 
-// The weapp build talks to the local host until the wx.cloud transport lands; H5 is served
-// by that same host, so it uses its own origin.
+// H5 is served by the local host, so it calls its own origin; a weapp built without a
+// CloudBase env calls the local host at GRIDLINK_API_BASE (WeChat DevTools against `npm start`).
 const apiBase = process.env.TARO_ENV === 'h5' ? '' : process.env.GRIDLINK_API_BASE || 'http://127.0.0.1:8080'
+
+// How the weapp reaches the functions, chosen at build time (src/api/backend.weapp.ts):
+//   GRIDLINK_TCB_ENV=<env id>  → WEAPP_TRANSPORT 'cloud': wx.cloud.callFunction / uploadFile in
+//                                that env, identity = the WeChat account (no dev login);
+//   unset                      → WEAPP_TRANSPORT 'http': the local host at API_BASE, dev login.
+// H5 always uses HTTP; both constants are inert there.
+const cloudEnv = process.env.TARO_ENV === 'weapp' ? (process.env.GRIDLINK_TCB_ENV ?? '').trim() : ''
+// the same rule the functions' settings apply: a typo must fail the build, not every call at runtime
+if (cloudEnv && !/^[a-z0-9-]{4,64}$/.test(cloudEnv)) throw new Error(`GRIDLINK_TCB_ENV "${cloudEnv}" is not a CloudBase env id`)
+const weappTransport = cloudEnv ? 'cloud' : 'http'
 
 // Taro passes every cache key on to webpack's filesystem cache, though its type lists only `enable`.
 const cache = { enable: true, cacheDirectory: path.resolve(__dirname, '..', '.taro-cache') } as { enable: boolean }
@@ -33,7 +43,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-html'],
-    defineConstants: { API_BASE: JSON.stringify(apiBase) },
+    defineConstants: { API_BASE: JSON.stringify(apiBase), CLOUD_ENV: JSON.stringify(cloudEnv), WEAPP_TRANSPORT: JSON.stringify(weappTransport) },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

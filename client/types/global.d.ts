@@ -5,8 +5,13 @@ declare module '*.jpg'
 declare module '*.svg'
 declare module '*.css'
 
-/** Origin of the local host's HTTP API (config/index.ts defineConstants); '' on H5. */
+// Build constants (config/index.ts defineConstants); absent outside a Taro build (jest).
+/** Origin of the local host's HTTP API; '' on H5. */
 declare const API_BASE: string
+/** CloudBase env id the weapp calls (GRIDLINK_TCB_ENV); '' when built without one and on H5. */
+declare const CLOUD_ENV: string
+/** How the weapp reaches the functions: 'cloud' when built with GRIDLINK_TCB_ENV, else 'http'. */
+declare const WEAPP_TRANSPORT: 'cloud' | 'http'
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -1,21 +1,19 @@
 /** @jest-environment jsdom */
 // miniprogram-simulate needs a DOM; the weapp project's default environment is node.
 import { DEFAULT_CATALOGUE } from '../../shared/catalogue'
-import { renderPage, textOf, until } from './simulate'
+import { fakeFunctions, renderPage, textOf, until } from './simulate'
 
-type WxOptions = { data?: { action?: string }; success?: (r: unknown) => void; fail?: (e: unknown) => void }
+type WxOptions = { success?: (r: unknown) => void; fail?: (e: unknown) => void }
 const wx = () => (globalThis as unknown as { wx: Record<string, unknown> }).wx
 
 let locationWorks = false
 
 beforeAll(() => {
   require('miniprogram-simulate') // installs the global `wx` that the shim below amends
-  // the local host, reduced to the one call the page makes on load
-  wx().request = (o: WxOptions) => {
-    const answer = o.data?.action === 'catalogue' ? { ok: true, data: DEFAULT_CATALOGUE } : { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或已删除' } }
-    setTimeout(() => o.success?.({ statusCode: 200, data: answer, header: {}, errMsg: 'request:ok' }), 0)
-    return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
-  }
+  // the functions, reduced to the calls the page makes on load (no subscription templates configured)
+  fakeFunctions((_fn, call) => (call.action === 'catalogue' ? { ok: true, data: DEFAULT_CATALOGUE }
+    : call.action === 'subscribeTemplates' ? { ok: true, data: { submit: [], accept: [], resolve: [] } }
+    : { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或已删除' } }))
   wx().getLocation = (o: WxOptions) => {
     setTimeout(() => (locationWorks
       ? o.success?.({ longitude: 114.057, latitude: 22.543, accuracy: 20, errMsg: 'getLocation:ok' })
@@ -27,7 +25,7 @@ test('the production report page renders, checks an empty form on 提交, and fo
   const { page } = renderPage('pages/report/index')
   await until(() => textOf(page).includes('无法自动定位'))
   expect(textOf(page)).toContain('随手拍 · 上报问题')
-  expect(textOf(page)).toContain('消防通道堵塞') // the catalogue arrived through wx.request
+  expect(textOf(page)).toContain('消防通道堵塞') // the catalogue arrived from the functions
   expect(textOf(page)).not.toContain('暂时连不上服务器')
 
   page.querySelector('#report-submit').dispatchEvent('tap')

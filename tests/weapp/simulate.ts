@@ -74,3 +74,27 @@ export async function until(check: () => boolean, ms = 5000) {
     await new Promise((r) => setTimeout(r, 20))
   }
 }
+
+type Call = { action?: string; payload?: unknown }
+type WxCallback = { url?: string; name?: string; data?: Call; success?: (r: unknown) => void }
+
+/**
+ * The cloud functions, faked on both wires the weapp may be built for: wx.request to the local
+ * host (built without GRIDLINK_TCB_ENV) and wx.cloud.callFunction (built with it), so a test
+ * passes against either build. `answer` gives the envelope for a call. Install it before the
+ * first renderPage: Taro picks up wx.cloud as the app launches.
+ */
+export function fakeFunctions(answer: (fn: string, call: Call) => unknown) {
+  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx
+  // answered at once (a test sees the order calls left in), delivered a tick later like the network
+  const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0))
+  wx.request = (o: WxCallback) => {
+    const fn = (o.url ?? '').split('/api/')[1] ?? ''
+    later(answer(fn, o.data ?? {})).then((data) => o.success?.({ statusCode: 200, data, header: {}, errMsg: 'request:ok' }))
+    return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+  }
+  wx.cloud = {
+    init() {},
+    callFunction: (o: WxCallback) => later({ errMsg: 'cloud.callFunction:ok', result: answer(o.name ?? '', o.data ?? {}) }),
+  }
+}

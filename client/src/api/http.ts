@@ -1,23 +1,13 @@
 import Taro from '@tarojs/taro'
 import type { ApiResponse } from '../../../shared/schemas/envelope'
 import { apiBase } from './config'
+import { toEnvelope } from './envelope'
 import { getToken } from './session'
-import type { Transport } from './transport'
+import type { Backend, Transport } from './transport'
 
 const authHeader = (): Record<string, string> => {
   const token = getToken()
   return token ? { Authorization: `Bearer ${token}` } : {}
-}
-
-const isEnvelope = (v: unknown): v is ApiResponse<unknown> => typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean'
-
-function parse(data: unknown): ApiResponse<unknown> {
-  let body = data
-  if (typeof body === 'string') {
-    try { body = JSON.parse(body) } catch { body = null }
-  }
-  // a proxy's HTML error page or an empty body: the function never answered
-  return isEnvelope(body) ? body : { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } }
 }
 
 /** A JSON request to the local host; rejects only when the network failed. */
@@ -29,7 +19,7 @@ export async function requestJson(method: 'GET' | 'POST', path: string, data?: u
     header: { 'content-type': 'application/json', ...authHeader() },
     dataType: 'json',
   })
-  return parse(res.data)
+  return toEnvelope(res.data)
 }
 
 const isUrl = (s: string) => /^(https?:|blob:|data:|wxfile:|cloud:|\/)/.test(s)
@@ -46,7 +36,7 @@ export const httpTransport: Transport = {
         name: 'file',
         header: authHeader(),
         success: (res) => {
-          const answer = parse(res.data)
+          const answer = toEnvelope(res.data)
           if (answer.ok) resolve((answer.data as { fileId: string }).fileId)
           else reject(answer.error)
         },
@@ -58,4 +48,12 @@ export const httpTransport: Transport = {
   },
 
   fileUrl: (fileId) => (isUrl(fileId) ? fileId : `${apiBase}/api/_files/${encodeURIComponent(fileId)}`),
+}
+
+/** The local stack (DESIGN.md, "Two ways it runs"): HTTP, and a bearer token from the dev login. */
+export const localBackend: Backend = {
+  transport: httpTransport,
+  identity: 'dev',
+  signedIn: () => getToken() !== '',
+  launch: () => undefined,
 }

@@ -2,7 +2,8 @@ import Taro from '@tarojs/taro'
 import type { Role } from '../../../shared/roles'
 
 // The local host identifies callers by a bearer token (DESIGN.md, "Identity and roles");
-// it lives in Taro storage so a reopened mini-program stays signed in.
+// it lives in Taro storage so a reopened mini-program stays signed in. On CloudBase the
+// caller is the WeChat account and only the user (from `user.me`) is kept here.
 const TOKEN_KEY = 'gl.token'
 const USER_KEY = 'gl.user'
 
@@ -17,7 +18,11 @@ export function getUser(): SessionUser | null {
 
 export function saveSession(token: string, user: SessionUser) {
   Taro.setStorageSync(TOKEN_KEY, token)
-  Taro.setStorageSync(USER_KEY, user)
+  saveUser(user)
+}
+
+export function saveUser({ id, name, role, roleName }: SessionUser) {
+  Taro.setStorageSync(USER_KEY, { id, name, role, roleName })
 }
 
 export function clearSession() {

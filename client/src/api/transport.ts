@@ -1,8 +1,10 @@
 import type { ApiResponse } from '../../../shared/schemas/envelope'
-import { httpTransport } from './http'
+import { backend } from './backend'
 
-// One small seam between the typed client and the wire: HTTP to the local host today,
-// wx.cloud.callFunction / wx.cloud.uploadFile on weapp later (DESIGN.md, "Two ways it runs").
+// One small seam between the typed client and the wire (DESIGN.md, "Two ways it runs"):
+// HTTP to the local host (H5, and a weapp built without a CloudBase env) or
+// wx.cloud.callFunction / wx.cloud.uploadFile (a weapp built with one). backend.ts and its
+// backend.weapp.ts variant pick which.
 
 export interface Envelope { action: string; payload: unknown; requestId?: string }
 
@@ -20,8 +22,18 @@ export interface Transport {
   fileUrl(fileId: string): string
 }
 
-let current: Transport = httpTransport
+/** The wire together with who the caller is on it. */
+export interface Backend {
+  transport: Transport
+  /** 'dev': a token from the local host's dev login; 'wechat': the WeChat account, nothing to sign in to. */
+  identity: 'dev' | 'wechat'
+  signedIn(): boolean
+  /** Runs once as the app starts, before any page. */
+  launch(): void
+}
+
+let current: Transport = backend.transport
 
 export const getTransport = () => current
-/** Tests and the future wx.cloud build install their own transport here. */
+/** Tests install their own transport here. */
 export const setTransport = (transport: Transport) => { current = transport }

@@ -38,6 +38,9 @@ const Taro = {
     return q
   },
   getCurrentInstance: () => ({ router: { params: routerParams } }),
+  requestSubscribeMessage: jest.fn(),
+  // wx.cloud as Taro exposes it on weapp; tests program each call
+  cloud: { init: jest.fn(), callFunction: jest.fn(), uploadFile: jest.fn() },
 }
 
 /** Tests set the query of the page under test (what useRouter().params returns). */
@@ -61,5 +64,5 @@ export const useLaunch = (cb: () => unknown) => useOnce(cb)
 
 export const { ENV_TYPE, getEnv, pxTransform, getStorageSync, setStorageSync, removeStorageSync, request, uploadFile, chooseMedia,
   chooseImage, getLocation, makePhoneCall, navigateTo, redirectTo, reLaunch, navigateBack, showToast, showModal, nextTick,
-  getSystemInfoSync, getWindowInfo, createSelectorQuery, getCurrentInstance } = Taro
+  getSystemInfoSync, getWindowInfo, createSelectorQuery, getCurrentInstance, requestSubscribeMessage, cloud } = Taro
 export default Taro

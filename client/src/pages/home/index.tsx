@@ -3,10 +3,12 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ContactCard as Card } from '../../../../shared/api'
 import { isGridStaffRole } from '../../../../shared/roles'
+import { backend } from '../../api/backend'
 import { call, errorMessage } from '../../api/client'
-import { clearSession, getToken, getUser } from '../../api/session'
+import { clearSession, getUser, saveUser } from '../../api/session'
 import LargeTextToggle from '../../components/LargeTextToggle'
 import PageShell from '../../components/PageShell'
+import { prefetchGrantTemplates } from '../../lib/grants'
 import { locate } from '../../lib/locate'
 import { routes } from '../../lib/routes'
 import ContactCard from './ContactCard'
@@ -14,7 +16,7 @@ import ContactCard from './ContactCard'
 const go = (url: string) => () => Taro.navigateTo({ url })
 
 export default function HomePage() {
-  const user = getUser()
+  const [user, setUser] = useState(getUser())
   const [card, setCard] = useState<Card | null | undefined>(undefined)
   const [note, setNote] = useState('')
   const [unread, setUnread] = useState(0)
@@ -33,14 +35,19 @@ export default function HomePage() {
   }
 
   useLoad(() => {
-    if (!getToken()) {
+    // on CloudBase the WeChat account is always signed in; the local stack needs a dev login
+    if (!backend.signedIn()) {
       Taro.reLaunch({ url: routes.login })
       return
     }
     findGrid(false)
+    // the report page's submit tap needs the ids at hand; fetching them here wins a few seconds
+    prefetchGrantTemplates()
+    // who the server says this is: on CloudBase the first sight of an account makes a resident
+    call('user', 'me', {}).then((me) => { saveUser(me); setUser(me) }).catch(() => undefined)
   })
   useDidShow(() => {
-    if (getToken()) call('user', 'listMessages', { limit: 1 }).then((p) => setUnread(p.unread)).catch(() => undefined)
+    if (backend.signedIn()) call('user', 'listMessages', { limit: 1 }).then((p) => setUnread(p.unread)).catch(() => undefined)
   })
 
   return (
@@ -59,9 +66,11 @@ export default function HomePage() {
         {user && isGridStaffRole(user.role) && <Text id='home-go-inbox' className='entry' onClick={go(routes.inbox)}>任务收件箱</Text>}
       </View>
       <LargeTextToggle />
-      <Text id='home-logout' className='gl-link' onClick={() => { clearSession(); Taro.reLaunch({ url: routes.login }) }}>
-        {user ? `当前身份：${user.roleName}（点此切换）` : '登录'}
-      </Text>
+      {backend.identity === 'dev' && (
+        <Text id='home-logout' className='gl-link' onClick={() => { clearSession(); Taro.reLaunch({ url: routes.login }) }}>
+          {user ? `当前身份：${user.roleName}（点此切换）` : '登录'}
+        </Text>
+      )}
     </PageShell>
   )
 }

@@ -15,6 +15,7 @@ import { useDeviceLocation } from '../../components/location/useDeviceLocation'
 import PhotoPicker from '../../components/photos/PhotoPicker'
 import { usePhotoUploads } from '../../components/photos/usePhotoUploads'
 import { byField, check, useFieldErrors } from '../../lib/fieldErrors'
+import { requestGrants } from '../../lib/grants'
 import { newRequestId } from '../../lib/requestId'
 
 const PHOTOS_PENDING = '还有照片没有上传成功，请点“重试”或删除后再提交'
@@ -47,6 +48,8 @@ export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Cate
       setFormError('请按红字提示修改后再提交')
       return
     }
+    // asked once the form will be sent, before the first await: WeChat refuses it later
+    requestGrants('submit')
     setFormError('')
     setSubmitting(true)
     try {

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { SubmitReportResult } from '../../../../shared/api'
 import { DEFAULT_CATALOGUE, type Category } from '../../../../shared/catalogue'
 import { call } from '../../api/client'
+import { prefetchGrantTemplates } from '../../lib/grants'
 import PageShell from '../../components/PageShell'
 import ReportForm from './ReportForm'
 import RoutedPanel from './RoutedPanel'
@@ -15,6 +16,7 @@ export default function ReportPage() {
   const [fill, setFill] = useState(0)
 
   useLoad(() => {
+    prefetchGrantTemplates()
     call('user', 'catalogue', {})
       .then(setCatalogue)
       .catch(() => {

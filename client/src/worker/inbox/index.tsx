@@ -1,13 +1,15 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback } from 'react'
 import type { TaskSummary } from '../../../../shared/api'
+import { backend } from '../../api/backend'
 import { call } from '../../api/client'
 import { clearSession, getUser } from '../../api/session'
 import LargeTextToggle from '../../components/LargeTextToggle'
 import LoadState from '../../components/LoadState'
 import MoreButton from '../../components/MoreButton'
 import PageShell from '../../components/PageShell'
+import { prefetchGrantTemplates } from '../../lib/grants'
 import { routes } from '../../lib/routes'
 import { usePaged } from '../../lib/usePaged'
 import InboxItem from './InboxItem'
@@ -20,6 +22,8 @@ export default function InboxPage() {
   const load = useCallback((p: { cursor?: string; limit: number }) => call('worker', 'listInbox', p), [])
   const list = usePaged(load)
   useDidShow(() => { list.reload() })
+  // ahead of the task page's accept and resolve taps
+  useLoad(() => { prefetchGrantTemplates() })
   const tasks = [...list.items].sort(byDeadline)
   const overdue = tasks.filter((t) => t.overdue).length
 
@@ -37,7 +41,9 @@ export default function InboxPage() {
         <Text id='inbox-go-messages' className='entry' onClick={() => Taro.navigateTo({ url: routes.messages })}>消息中心</Text>
       </View>
       <LargeTextToggle />
-      <Text id='inbox-logout' className='gl-link' onClick={() => { clearSession(); Taro.reLaunch({ url: routes.login }) }}>切换身份</Text>
+      {backend.identity === 'dev' && (
+        <Text id='inbox-logout' className='gl-link' onClick={() => { clearSession(); Taro.reLaunch({ url: routes.login }) }}>切换身份</Text>
+      )}
     </PageShell>
   )
 }

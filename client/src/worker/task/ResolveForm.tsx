@@ -9,6 +9,7 @@ import TextField from '../../components/TextField'
 import PhotoPicker from '../../components/photos/PhotoPicker'
 import { usePhotoUploads } from '../../components/photos/usePhotoUploads'
 import { byField, check, useFieldErrors } from '../../lib/fieldErrors'
+import { requestGrants } from '../../lib/grants'
 
 interface Props { task: TaskDetail; onDone: (t: TaskDetail) => void; onConflict: (message: string) => void }
 
@@ -29,6 +30,8 @@ export default function ResolveForm({ task, onDone, onConflict }: Props) {
     if (uploads.pending) fields.photos = '还有照片没有上传成功，请点“重试”或删除后再提交'
     setErrors(fields)
     if (!checked.ok || uploads.pending) return
+    // asked once the result will be sent, before the first await: WeChat refuses it later
+    requestGrants('resolve')
     setFormError('')
     setSending(true)
     try {

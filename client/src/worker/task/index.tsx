@@ -12,6 +12,7 @@ import PhotoGrid from '../../components/PhotoGrid'
 import StatusTag from '../../components/StatusTag'
 import Timeline from '../../components/Timeline'
 import LocationView from '../../components/location/LocationView'
+import { prefetchGrantTemplates, requestGrants } from '../../lib/grants'
 import { dueWords, formatTime } from '../../lib/time'
 import { useRemote } from '../../lib/useRemote'
 import ResolveForm from './ResolveForm'
@@ -22,7 +23,10 @@ export default function TaskPage() {
   const { data: t, setData, loading, error, reload } = useRemote(useCallback(() => call('worker', 'getTask', { taskId }), [taskId]))
   const [accepting, setAccepting] = useState(false)
   const [notice, setNotice] = useState('')
-  useLoad(() => { reload() })
+  useLoad(() => {
+    prefetchGrantTemplates()
+    reload()
+  })
 
   // someone else acted first: say so and show what the task looks like now
   const onConflict = (message: string) => {
@@ -32,6 +36,8 @@ export default function TaskPage() {
 
   const accept = async () => {
     if (!t || accepting) return
+    // before the first await: WeChat shows the dialog only inside the tap
+    requestGrants('accept')
     setAccepting(true)
     try {
       setData(await call('worker', 'acceptTask', { taskId: t.taskId, version: t.version }))
