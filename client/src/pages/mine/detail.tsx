@@ -57,8 +57,8 @@ export default function ReportDetailPage() {
           {r.rating && (
             <View id='detail-rating' className='gl-card'>
               <Text className='gl-title'>我的评价</Text>
-              <Text>{`${r.rating.stars}星 · ${SOLVED_WORDS[String(r.rating.solved) as 'true' | 'false']}`}</Text>
-              {r.rating.comment && <Text>{r.rating.comment}</Text>}
+              <View><Text>{`${r.rating.stars}星 · ${SOLVED_WORDS[String(r.rating.solved) as 'true' | 'false']}`}</Text></View>
+              {r.rating.comment && <View><Text>{r.rating.comment}</Text></View>}
             </View>
           )}
           {r.canRate && <RateForm reportId={r.reportId} onRated={setData} />}
