@@ -2,9 +2,10 @@ import type Database from 'better-sqlite3'
 
 // Group commit: writes that arrive while the event loop is busy are committed together in
 // one transaction, so N acknowledged writes cost one fsync instead of N (synchronous=FULL
-// keeps every one durable). Each write runs in its own savepoint: one that throws is
-// rolled back alone and rejects alone; the others still commit. Nobody is answered before
-// the commit that holds their write has returned.
+// keeps every one durable). Each write must be a better-sqlite3 transaction function,
+// which nested in the group becomes a savepoint: one that throws is rolled back alone and
+// rejects alone; the others still commit. Nobody is answered before the commit that holds
+// their write has returned.
 
 interface Job { run: () => unknown; resolve: (v: any) => void; reject: (e: unknown) => void }
 
@@ -14,11 +15,10 @@ export class GroupCommit {
   private readonly flushTx: Database.Transaction<(jobs: Job[]) => { value?: unknown; error?: unknown }[]>
 
   constructor(db: Database.Database) {
-    const savepoint = db.transaction((job: Job) => job.run())
     this.flushTx = db.transaction((jobs: Job[]) =>
       jobs.map((job) => {
         try {
-          return { value: savepoint(job) }
+          return { value: job.run() }
         } catch (error) {
           return { error }
         }
@@ -26,7 +26,7 @@ export class GroupCommit {
     )
   }
 
-  /** Runs `run` inside the next group transaction; resolves once that transaction committed. */
+  /** Runs `run` (a transaction function) inside the next group transaction; resolves once that committed. */
   submit<T>(run: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ run, resolve, reject })

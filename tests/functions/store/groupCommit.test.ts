@@ -25,7 +25,7 @@ describe('group commit', () => {
     const insert = db.prepare('INSERT INTO t (id, v) VALUES (?, ?)')
     const outcomes = await Promise.allSettled([
       group.submit(() => insert.run(1, 'a')),
-      group.submit(() => { insert.run(2, 'b'); insert.run(1, 'duplicate') }),
+      group.submit(db.transaction(() => { insert.run(2, 'b'); insert.run(1, 'duplicate') })),
       group.submit(() => insert.run(3, 'c')),
     ])
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
