@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components'
 import { useCallback } from 'react'
 import { ROUTING_OUTCOME_NAMES } from '../../../../shared/routing/outcome'
 import { call } from '../../api/client'
-import LevelTag from '../../components/LevelTag'
 import LoadState from '../../components/LoadState'
 import PageShell from '../../components/PageShell'
 import PhotoGrid from '../../components/PhotoGrid'
-import StatusTag from '../../components/StatusTag'
+import ResultCard from '../../components/ResultCard'
+import TaskTags from '../../components/TaskTags'
 import Timeline from '../../components/Timeline'
 import { formatTime } from '../../lib/time'
 import { useRemote } from '../../lib/useRemote'
@@ -28,10 +28,7 @@ export default function ReportDetailPage() {
       {r && (
         <View>
           <View className='gl-card'>
-            <View className='tag-row'>
-              <StatusTag status={r.status} />
-              <LevelTag level={r.level} />
-            </View>
+            <TaskTags status={r.status} level={r.level} />
             <Text className='gl-title'>{r.categoryName}</Text>
             <Text className='detail-description'>{r.description}</Text>
             <PhotoGrid ids={r.photos} />
@@ -46,14 +43,7 @@ export default function ReportDetailPage() {
               </Text>
             )}
           </View>
-          {r.result && (
-            <View id='detail-result' className='gl-card'>
-              <Text className='gl-title'>处理结果</Text>
-              <Text>{r.result.text}</Text>
-              <PhotoGrid ids={r.result.photos} />
-              <Text className='gl-muted'>{`${r.result.byName} · ${formatTime(r.result.at)}`}</Text>
-            </View>
-          )}
+          {r.result && <ResultCard id='detail-result' result={r.result} />}
           {r.rating && (
             <View id='detail-rating' className='gl-card'>
               <Text className='gl-title'>我的评价</Text>

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { TaskSummary } from '../../../../shared/api'
-import LevelTag from '../../components/LevelTag'
-import StatusTag from '../../components/StatusTag'
+import TaskTags from '../../components/TaskTags'
 import { dueWords } from '../../lib/time'
 
 /** One task in the inbox: state, level and deadline all in words, with colour as a second cue. */
@@ -9,11 +8,7 @@ export default function InboxItem({ task, now, onOpen }: { task: TaskSummary; no
   const due = task.dueAt === null ? null : dueWords(task.dueAt, now)
   return (
     <View className={task.overdue ? 'gl-card inbox-item inbox-overdue' : 'gl-card inbox-item'} data-task-id={task.taskId} onClick={() => onOpen(task)}>
-      <View className='tag-row'>
-        <StatusTag status={task.status} />
-        <LevelTag level={task.level} />
-        {task.overdue && <Text className='gl-tag overdue-tag inbox-overdue-words'>已超时</Text>}
-      </View>
+      <TaskTags status={task.status} level={task.level} overdue={task.overdue} />
       <Text className='row-title'>{task.categoryName}</Text>
       <Text className='row-text'>{task.description}</Text>
       {due && <Text className={task.overdue ? 'inbox-due due-late' : 'inbox-due'}>{`期限：${due}`}</Text>}

@@ -5,11 +5,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { useCallback, useState } from 'react'
 import { ROUTING_OUTCOME_NAMES } from '../../../../shared/routing/outcome'
 import { call, toApiError } from '../../api/client'
-import LevelTag from '../../components/LevelTag'
 import LoadState from '../../components/LoadState'
 import PageShell from '../../components/PageShell'
 import PhotoGrid from '../../components/PhotoGrid'
-import StatusTag from '../../components/StatusTag'
+import ResultCard from '../../components/ResultCard'
+import TaskTags from '../../components/TaskTags'
 import Timeline from '../../components/Timeline'
 import LocationView from '../../components/location/LocationView'
 import { prefetchGrantTemplates, requestGrants } from '../../lib/grants'
@@ -58,11 +58,7 @@ export default function TaskPage() {
       {t && (
         <View>
           <View className='gl-card'>
-            <View className='tag-row'>
-              <StatusTag status={t.status} />
-              <LevelTag level={t.level} />
-              {t.overdue && <Text className='gl-tag overdue-tag'>已超时</Text>}
-            </View>
+            <TaskTags status={t.status} level={t.level} overdue={t.overdue} />
             <Text className='gl-title'>{t.categoryName}</Text>
             <Text className='detail-description'>{t.description}</Text>
             <PhotoGrid ids={t.photos} />
@@ -75,14 +71,7 @@ export default function TaskPage() {
             <Button id='task-accept' type='primary' block size='large' loading={accepting} onClick={accept}>签收</Button>
           )}
           {t.canResolve && <ResolveForm task={t} onDone={(d) => { setData(d); setNotice('已办结，居民会收到回复') }} onConflict={onConflict} />}
-          {t.result && (
-            <View id='task-result' className='gl-card'>
-              <Text className='gl-title'>处理结果</Text>
-              <Text>{t.result.text}</Text>
-              <PhotoGrid ids={t.result.photos} />
-              <Text className='gl-muted'>{`${t.result.byName} · ${formatTime(t.result.at)}`}</Text>
-            </View>
-          )}
+          {t.result && <ResultCard id='task-result' result={t.result} />}
           <View className='gl-card'>
             <Text className='gl-title'>办理过程</Text>
             <Timeline events={t.timeline} />

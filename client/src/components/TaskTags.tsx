@@ -1,0 +1,16 @@
+import { Text, View } from '@tarojs/components'
+import type { Level } from '../../../shared/levels'
+import type { TaskStatus } from '../../../shared/workflow/status'
+import LevelTag from './LevelTag'
+import StatusTag from './StatusTag'
+
+/** State, level and lateness in words, with colour only as a second cue. */
+export default function TaskTags({ status, level, overdue }: { status: TaskStatus; level: Level; overdue?: boolean }) {
+  return (
+    <View className='tag-row'>
+      <StatusTag status={status} />
+      <LevelTag level={level} />
+      {overdue && <Text className='gl-tag overdue-tag inbox-overdue-words'>已超时</Text>}
+    </View>
+  )
+}
