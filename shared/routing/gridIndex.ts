@@ -1,10 +1,17 @@
 import Flatbush from 'flatbush'
 import type { LngLat } from '../model'
+import { buildCellTable } from './cellBuild'
+import { NOTHING_NEAR, NOT_IN_TABLE, listOf, lookupCell, type CellTable, type CellTableArrays, type CellTableHeader } from './cellTable'
+import { EdgeScanner, type GridGeometry } from './edgeScan'
 import { METRES_PER_DEGREE, ON_EDGE_M, bboxOf, type PolygonRings } from './geo'
 
 // A static R-tree (flatbush) over grid bounding boxes, then an exact even-odd test and
 // border distance on flat typed arrays. Grids are held in slots sorted by id, so "the
 // lowest slot" is "the lowest id" whatever order the grids arrived in (the tie rule).
+// In front of the tree, a cell table (cellTable.ts) answers most points without it.
+
+/** The router's default border tolerance, so a plain build serves a default router from its cell table. */
+export const DEFAULT_BORDER_TOLERANCE_M = 30
 
 export interface GridSource { id: string; version: number; communityId: string; streetId: string; polygon: PolygonRings }
 export interface GridInfo { id: string; version: number; communityId: string; streetId: string }
@@ -23,27 +30,45 @@ export interface GridIndex {
   /** the grid nearest to the point within maxM; ties go to the lowest id */
   nearest(p: LngLat, maxM: number): GridMatch | null
   serialize(): SerializedGridIndex
+  /** the tolerance the cell table was built for (it serves any tolerance up to it), or null without one */
+  readonly cellToleranceM: number | null
+  /** the same grids with a cell table for this tolerance, built now (the geometry is shared) */
+  withCellTable(toleranceM: number, cellM?: number): GridIndex
 }
 
-export interface GridIndexHeader { format: 1; ids: string[]; versions: number[]; communityIds: string[]; streetIds: string[] }
+export interface GridIndexHeader {
+  format: 2
+  ids: string[]
+  versions: number[]
+  communityIds: string[]
+  streetIds: string[]
+  /** the cell table's scalars; null when the index has none */
+  cells: CellTableHeader | null
+}
+
+export interface BuildOptions {
+  /**
+   * Build the cell table for this border tolerance (default 30 m, the router's default);
+   * null for none. A router with a larger tolerance falls back to the exact path.
+   */
+  cellToleranceM?: number | null
+  /** cell side in metres (sub-cells are a quarter of it); by default a quarter of the median grid */
+  cellM?: number
+}
 
 /** What a cold start loads instead of GeoJSON: no parsing beyond a small JSON header. */
-export interface SerializedGridIndex {
+export interface SerializedGridIndex extends GridGeometry {
   header: GridIndexHeader
   /** flatbush's own buffer (Flatbush.from reads it without copying) */
   tree: ArrayBuffer
-  /** all vertices as lng, lat pairs; rings open (no repeated first vertex) */
-  coords: Float64Array
-  /** slot s owns rings gridRings[s] .. gridRings[s + 1] - 1 (outer ring first) */
-  gridRings: Uint32Array
-  /** ring r owns vertices ringVertices[r] .. ringVertices[r + 1] - 1 */
-  ringVertices: Uint32Array
+  /** the cell table's arrays (cellTable.ts), when header.cells is set */
+  cellTable: CellTableArrays | null
 }
 
 /** Boot-time data errors (duplicate id, degenerate ring) throw: there is no caller to answer. */
-export function buildGridIndex(grids: readonly GridSource[]): GridIndex {
+export function buildGridIndex(grids: readonly GridSource[], options: BuildOptions = {}): GridIndex {
   const sorted = [...grids].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  const header: GridIndexHeader = { format: 1, ids: [], versions: [], communityIds: [], streetIds: [] }
+  const header: GridIndexHeader = { format: 2, ids: [], versions: [], communityIds: [], streetIds: [], cells: null }
   const coords: number[] = []
   const gridRings = [0]
   const ringVertices = [0]
@@ -73,34 +98,48 @@ export function buildGridIndex(grids: readonly GridSource[]): GridIndex {
   // flatbush cannot hold zero items; one empty box that matches nothing keeps the code uniform
   if (sorted.length === 0) tree.add(Infinity, Infinity, Infinity, Infinity)
   tree.finish()
-  return new FlatGridIndex(header, tree, Float64Array.from(coords), Uint32Array.from(gridRings), Uint32Array.from(ringVertices))
+  const geometry = { coords: Float64Array.from(coords), gridRings: Uint32Array.from(gridRings), ringVertices: Uint32Array.from(ringVertices) }
+  const index = new FlatGridIndex(header, tree, geometry, null)
+  const { cellToleranceM = DEFAULT_BORDER_TOLERANCE_M, cellM } = options
+  return cellToleranceM === null ? index : index.withCellTable(cellToleranceM, cellM)
 }
 
 export function loadGridIndex(s: SerializedGridIndex): GridIndex {
-  if (s.header.format !== 1) throw new Error(`grid index: unknown format ${String(s.header.format)}`)
+  if (s.header.format !== 2) throw new Error(`grid index: unknown format ${String(s.header.format)}`)
   const tree = Flatbush.from(s.tree)
   const n = s.header.ids.length
   if (tree.numItems !== Math.max(n, 1) || s.gridRings.length !== n + 1) throw new Error('grid index: header and tree disagree')
-  return new FlatGridIndex(s.header, tree, s.coords, s.gridRings, s.ringVertices)
+  const c = s.header.cells
+  const t = s.cellTable
+  if (!c !== !t || (c && t && t.cells.length !== c.cols * c.rows * 4)) {
+    throw new Error('grid index: header and cell table disagree')
+  }
+  return new FlatGridIndex(s.header, tree, s, c && t ? { ...c, ...t } : null)
 }
-
-// Scratch output of scan(): single-threaded, so a module variable beats allocating a pair.
-let scanInside = false
 
 class FlatGridIndex implements GridIndex {
   // scratch for hits(): every grid fits, and a depth-first stack holds at most one node
   // list per level
   private readonly found: Int32Array
   private readonly stack: Int32Array
+  // scratch for nearest(): each hit's box (position in the tree), its distance, an order
+  private readonly foundAt: Int32Array
+  private readonly boxM: Float64Array
+  private readonly order: Int32Array
+  private readonly edges: EdgeScanner
+  private readonly range = new Int32Array(2)
 
   constructor(
     private readonly header: GridIndexHeader,
     private readonly tree: Flatbush,
-    private readonly coords: Float64Array,
-    private readonly gridRings: Uint32Array,
-    private readonly ringVertices: Uint32Array,
+    private readonly geometry: GridGeometry,
+    private readonly table: CellTable | null,
   ) {
+    this.edges = new EdgeScanner(geometry)
     this.found = new Int32Array(tree.numItems)
+    this.foundAt = new Int32Array(tree.numItems)
+    this.boxM = new Float64Array(tree.numItems)
+    this.order = new Int32Array(tree.numItems)
     this.stack = new Int32Array(2 * tree.nodeSize * tree._levelBounds.length)
   }
 
@@ -108,17 +147,50 @@ class FlatGridIndex implements GridIndex {
     return this.header.ids.length
   }
 
+  get cellToleranceM() {
+    return this.table ? this.table.toleranceM : null
+  }
+
+  withCellTable(toleranceM: number, cellM?: number): GridIndex {
+    const table = buildCellTable(this.geometry, this.size, toleranceM, cellM)
+    const cells = table && { toleranceM, minLng: table.minLng, minLat: table.minLat, stepLng: table.stepLng, stepLat: table.stepLat, cols: table.cols, rows: table.rows }
+    return new FlatGridIndex({ ...this.header, cells }, this.tree, this.geometry, table)
+  }
+
+  // Candidates come as entries slot * 2 + (1 when the grid covers the point for sure):
+  // from the cell table's list when the point's cell has one, else from the tree walk.
+  // The answer depends only on the grids that cover the point or lie within the
+  // tolerance, whatever other candidates come along and in whatever order, and both
+  // sources hold every such grid, so both give the same answer.
   locate(p: LngLat, toleranceM = 0): GridLocation {
+    const t = this.table
+    const v = t && toleranceM <= t.toleranceM ? lookupCell(t, p.lng, p.lat) : NOT_IN_TABLE
+    if (v >= 0) return { grid: this.match(v, 0), near: [] }
+    if (v === NOTHING_NEAR) return { grid: null, near: [] }
     const kx = METRES_PER_DEGREE * Math.cos((p.lat * Math.PI) / 180)
     const ky = METRES_PER_DEGREE
     const marginM = Math.max(toleranceM, ON_EDGE_M)
-    const n = this.hits(p.lng - marginM / kx, p.lat - marginM / ky, p.lng + marginM / kx, p.lat + marginM / ky)
+    const { edges } = this
+    const io = edges.aroundPoint(p, kx, ky)
+    io[4] = marginM
+    let entries = this.found
+    let from = 0
+    let to: number
+    if (v !== NOT_IN_TABLE) {
+      entries = listOf(t!, v, this.range)
+      from = this.range[0]
+      to = this.range[1]
+    } else {
+      to = this.hits(p.lng - marginM / kx, p.lat - marginM / ky, p.lng + marginM / kx, p.lat + marginM / ky)
+    }
     let chosen = -1
     const near: GridMatch[] = []
-    for (let i = 0; i < n; i++) {
-      const s = this.found[i]
-      const d = Math.sqrt(this.scan(s, p.lng, p.lat, kx, ky, marginM))
-      const covers = scanInside || d <= ON_EDGE_M
+    for (let i = from; i < to; i++) {
+      const s = entries[i] >> 1
+      const whole = (entries[i] & 1) === 1
+      if (!whole) edges.scan(s)
+      const d = whole ? 0 : Math.sqrt(io[5])
+      const covers = whole || edges.inside || d <= ON_EDGE_M
       if (covers && (chosen < 0 || s < chosen)) {
         // a second grid that covers the point (shared border, or overlapping data) is a neighbour
         if (chosen >= 0) near.push(this.match(chosen, 0))
@@ -135,13 +207,35 @@ class FlatGridIndex implements GridIndex {
     const kx = METRES_PER_DEGREE * Math.cos((p.lat * Math.PI) / 180)
     const ky = METRES_PER_DEGREE
     const n = this.hits(p.lng - maxM / kx, p.lat - maxM / ky, p.lng + maxM / kx, p.lat + maxM / ky)
+    // Nearest boxes first: the best distance drops early, and a grid whose box lies
+    // farther than that (by more than rounding) can neither win nor tie, so it goes
+    // unscanned. Sorting is insertion sort, so only for the usual handful of hits.
+    const { boxM, order, foundAt, edges } = this
+    const boxes = this.tree._boxes
+    const io = edges.aroundPoint(p, kx, ky)
+    for (let i = 0; i < n; i++) {
+      const at = foundAt[i]
+      const dx = Math.max(boxes[at] - p.lng, 0, p.lng - boxes[at + 2]) * kx
+      const dy = Math.max(boxes[at + 1] - p.lat, 0, p.lat - boxes[at + 3]) * ky
+      boxM[i] = Math.sqrt(dx * dx + dy * dy)
+      let k = i
+      if (n <= 64) for (; k > 0 && boxM[order[k - 1]] > boxM[i]; k--) order[k] = order[k - 1]
+      order[k] = i
+    }
     let best = -1
     let bestD = Infinity
-    for (let i = 0; i < n; i++) {
-      const s = this.found[i]
+    for (let k = 0; k < n; k++) {
+      const i = order[k]
+      if (boxM[i] > bestD + 1e-6) {
+        if (n <= 64) break
+        continue
+      }
+      const s = this.found[i] >> 1
       // only edges nearer than the best so far need an exact distance
-      let d = Math.sqrt(this.scan(s, p.lng, p.lat, kx, ky, Math.min(maxM, bestD)))
-      if (scanInside || d <= ON_EDGE_M) d = 0
+      io[4] = Math.min(maxM, bestD)
+      edges.scan(s)
+      let d = Math.sqrt(io[5])
+      if (edges.inside || d <= ON_EDGE_M) d = 0
       if (d <= maxM && (d < bestD || (d === bestD && s < best))) {
         best = s
         bestD = d
@@ -152,11 +246,12 @@ class FlatGridIndex implements GridIndex {
 
   /**
    * flatbush's search() without its two array allocations per call (~20% of a lookup):
-   * the same walk over the tree's public-typed fields, writing slots into `found`.
+   * the same walk over the tree's public-typed fields, writing entries (slot * 2, as in
+   * the cell table's lists) into `found`.
    */
   private hits(minX: number, minY: number, maxX: number, maxY: number): number {
     const { _boxes: boxes, _indices: indices, _levelBounds: levelBounds, nodeSize } = this.tree
-    const { found, stack } = this
+    const { found, foundAt, stack } = this
     const leaves = this.tree.numItems * 4
     let n = 0
     let top = 0
@@ -170,7 +265,8 @@ class FlatGridIndex implements GridIndex {
           stack[top++] = indices[pos >> 2]
           stack[top++] = level - 1
         } else {
-          found[n++] = indices[pos >> 2]
+          foundAt[n] = pos
+          found[n++] = indices[pos >> 2] * 2
         }
       }
       if (top === 0) return n
@@ -180,50 +276,14 @@ class FlatGridIndex implements GridIndex {
   }
 
   serialize(): SerializedGridIndex {
-    return { header: this.header, tree: this.tree.data as ArrayBuffer, coords: this.coords, gridRings: this.gridRings, ringVertices: this.ringVertices }
+    const { header, table: t, geometry: g } = this
+    const cellTable = t && { cells: t.cells, lists: t.lists }
+    return { header, tree: this.tree.data as ArrayBuffer, coords: g.coords, gridRings: g.gridRings, ringVertices: g.ringVertices, cellTable }
   }
 
   private match(s: number, distanceM: number): GridMatch {
     const h = this.header
     return { id: h.ids[s], version: h.versions[s], communityId: h.communityIds[s], streetId: h.streetIds[s], distanceM }
-  }
-
-  /**
-   * One pass over a grid's edges in metres around the point: even-odd crossings (into
-   * scanInside) and the squared distance to the nearest edge (returned), exact up to
-   * limitM; beyond it, some value over limitM² (or Infinity).
-   */
-  private scan(s: number, px: number, py: number, kx: number, ky: number, limitM: number): number {
-    const { coords, ringVertices } = this
-    let inside = false
-    let best = Infinity
-    for (let r = this.gridRings[s], rEnd = this.gridRings[s + 1]; r < rEnd; r++) {
-      const start = ringVertices[r] * 2
-      const end = ringVertices[r + 1] * 2
-      let ax = (coords[end - 2] - px) * kx
-      let ay = (coords[end - 1] - py) * ky
-      for (let i = start; i < end; i += 2) {
-        const bx = (coords[i] - px) * kx
-        const by = (coords[i + 1] - py) * ky
-        if (by > 0 !== ay > 0 && 0 < bx - (by * (ax - bx)) / (ay - by)) inside = !inside
-        // most edges of a grid lie far beyond the tolerance: a box test skips their distance
-        if ((ax <= limitM || bx <= limitM) && (ax >= -limitM || bx >= -limitM) && (ay <= limitM || by <= limitM) && (ay >= -limitM || by >= -limitM)) {
-          const dx = bx - ax
-          const dy = by - ay
-          const len = dx * dx + dy * dy
-          let t = len > 0 ? -(ax * dx + ay * dy) / len : 0
-          t = t < 0 ? 0 : t > 1 ? 1 : t
-          const x = ax + t * dx
-          const y = ay + t * dy
-          const d = x * x + y * y
-          if (d < best) best = d
-        }
-        ax = bx
-        ay = by
-      }
-    }
-    scanInside = inside
-    return best
   }
 }
 
@@ -231,40 +291,4 @@ function byDistanceThenId(a: GridMatch, b: GridMatch): number {
   return a.distanceM - b.distanceM || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
-// One buffer for shipping: a 32-byte table of lengths, then coords (8-aligned), ring tables,
-// flatbush's buffer, and the header JSON as UTF-16 code units (no TextEncoder in every
-// mini-program base library). Platform byte order, like flatbush itself: little-endian.
-const MAGIC = 0x58494c47 // 'GLIX'
-
-export function packGridIndex(s: SerializedGridIndex): ArrayBuffer {
-  const json = JSON.stringify(s.header)
-  const lengths = [MAGIC, 1, s.coords.length, s.gridRings.length, s.ringVertices.length, s.tree.byteLength, json.length, 0]
-  const treeAt = 32 + s.coords.byteLength + s.gridRings.byteLength + s.ringVertices.byteLength
-  const jsonAt = treeAt + s.tree.byteLength + ((2 - (s.tree.byteLength % 2)) % 2)
-  const buf = new ArrayBuffer(jsonAt + json.length * 2)
-  new Uint32Array(buf, 0, 8).set(lengths)
-  new Float64Array(buf, 32, s.coords.length).set(s.coords)
-  new Uint32Array(buf, 32 + s.coords.byteLength, s.gridRings.length).set(s.gridRings)
-  new Uint32Array(buf, 32 + s.coords.byteLength + s.gridRings.byteLength, s.ringVertices.length).set(s.ringVertices)
-  new Uint8Array(buf, treeAt, s.tree.byteLength).set(new Uint8Array(s.tree))
-  const chars = new Uint16Array(buf, jsonAt, json.length)
-  for (let i = 0; i < json.length; i++) chars[i] = json.charCodeAt(i)
-  return buf
-}
-
-/** `buf` must start at the packed bytes: from a Node Buffer, pass buffer.slice(byteOffset, byteOffset + length). */
-export function unpackGridIndex(buf: ArrayBuffer): SerializedGridIndex {
-  const [magic, format, nCoords, nGridRings, nRingVertices, treeBytes, jsonChars] = new Uint32Array(buf, 0, 8)
-  if (magic !== MAGIC || format !== 1) throw new Error('grid index: not a packed grid index')
-  const coords = new Float64Array(buf, 32, nCoords)
-  const gridRings = new Uint32Array(buf, 32 + coords.byteLength, nGridRings)
-  const ringVertices = new Uint32Array(buf, gridRings.byteOffset + gridRings.byteLength, nRingVertices)
-  const treeAt = ringVertices.byteOffset + ringVertices.byteLength
-  // a copy: the tree stays a whole ArrayBuffer with its Float64 boxes 8-aligned
-  const tree = buf.slice(treeAt, treeAt + treeBytes)
-  const chars = new Uint16Array(buf, treeAt + treeBytes + (treeBytes % 2), jsonChars)
-  let json = ''
-  // apply in chunks: no spread of typed arrays (ES5 weapp output) and no argument-count limit
-  for (let i = 0; i < chars.length; i += 8192) json += String.fromCharCode.apply(null, chars.subarray(i, i + 8192) as unknown as number[])
-  return { header: JSON.parse(json) as GridIndexHeader, tree, coords, gridRings, ringVertices }
-}
+export { packGridIndex, unpackGridIndex } from './packedIndex'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { LngLat, Routing } from '../model'
 import { bboxContains, bboxOf, coversPoint, type PolygonRings } from './geo'
-import { buildGridIndex, type GridIndex, type GridMatch, type GridSource } from './gridIndex'
+import { DEFAULT_BORDER_TOLERANCE_M, buildGridIndex, type GridIndex, type GridMatch, type GridSource } from './gridIndex'
 
 // Point → grid with the explicit outcomes of DESIGN.md "Routing (分拨)", in this order:
 // 1. a grid covers the point (border included): 'inside', or 'near_border' when another
@@ -21,7 +21,7 @@ export const routerConfigSchema = z
     {
       // over a third of real points fall within 30 m of a border (DESIGN.md); below GPS
       // error the flag means little, far above it every report gets flagged
-      borderToleranceM: z.number('边界容差必须是数字').finite('边界容差必须是数字').min(0, '边界容差不能为负数').max(500, '边界容差最多500米').default(30),
+      borderToleranceM: z.number('边界容差必须是数字').finite('边界容差必须是数字').min(0, '边界容差不能为负数').max(500, '边界容差最多500米').default(DEFAULT_BORDER_TOLERANCE_M),
       // how far outside every grid a point still goes to the nearest grid, not a dispatcher
       nearestMaxM: z.number('最近网格距离必须是数字').finite('最近网格距离必须是数字').min(0, '最近网格距离不能为负数').max(5000, '最近网格距离最多5000米').default(200),
     },
@@ -33,6 +33,10 @@ export type RouterConfig = z.infer<typeof routerConfigSchema>
 export type RouterConfigInput = z.input<typeof routerConfigSchema>
 
 export interface StreetArea { id: string; polygon: PolygonRings }
+
+/** Lookups per grid a router built from raw grids answers before building its cell table. */
+export const LOOKUPS_PER_GRID_BEFORE_TABLE = 50
+
 /** Either raw grids (indexed here) or an index loaded from a prebuilt file at cold start. */
 export type RouterArea = { grids: readonly GridSource[]; streets: readonly StreetArea[] } | { index: GridIndex; streets: readonly StreetArea[] }
 
@@ -43,7 +47,13 @@ export interface Router {
 /** Throws a ZodError on a bad config: it is checked once at boot, before any report. */
 export function createRouter(area: RouterArea, config?: RouterConfigInput): Router {
   const { borderToleranceM, nearestMaxM } = routerConfigSchema.parse(config ?? {})
-  const index = 'index' in area ? area.index : buildGridIndex(area.grids)
+  // A prebuilt index answers from its cell table when built for this tolerance or more,
+  // else on the exact path. Built here from raw grids (a cold start, where a container
+  // may route a single report), the router starts on the exact path and builds its table
+  // only after enough lookups to repay it: ~5–15 µs per grid to build, ~0.5 µs saved per
+  // lookup.
+  let index = 'index' in area ? area.index : buildGridIndex(area.grids, { cellToleranceM: null })
+  let lookupsBeforeTable = 'index' in area ? -1 : LOOKUPS_PER_GRID_BEFORE_TABLE * index.size
   const streets = area.streets.map((s) => ({ id: s.id, polygon: s.polygon, box: bboxOf(s.polygon) }))
 
   const toGrid = (outcome: Routing['outcome'], grid: GridMatch, neighbours: GridMatch[]): Routing => ({
@@ -67,6 +77,7 @@ export function createRouter(area: RouterArea, config?: RouterConfigInput): Rout
 
   return {
     route(point) {
+      if (lookupsBeforeTable >= 0 && lookupsBeforeTable-- === 0) index = index.withCellTable(borderToleranceM)
       const { grid, near } = index.locate(point, borderToleranceM)
       if (grid) return toGrid(near.length > 0 ? 'near_border' : 'inside', grid, near)
       // anything within the tolerance is in `near`, nearest first, so near[0] is the nearest

@@ -92,6 +92,18 @@ describe('grid index on a generated city of 2,000 grids', () => {
     }
   })
 
+  it('nearest: the very same distance as a plain loop, for short and long limits (nearer boxes are tried first)', () => {
+    const within = withBoxes(city.grids, 5001)
+    for (const p of randomPoints(250, expandBBox(city.bbox, 3000), 8)) {
+      const all = candidates(within, p).map((g) => ({ id: g.id, d: coversPoint(p, g.polygon) ? 0 : distanceToBoundaryM(p, g.polygon) }))
+      for (const maxM of [30, 200, 1000, 5000]) {
+        const expected = all.filter((g) => g.d <= maxM).sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))[0]
+        const got = index.nearest(p, maxM)
+        expect(got && [got.id, got.distanceM]).toEqual(expected ? [expected.id, expected.d] : null)
+      }
+    }
+  })
+
   it('answers identically after serialize → load, and after pack → bytes → unpack → load', () => {
     const loaded = loadGridIndex(index.serialize())
     const bytes = Uint8Array.from(new Uint8Array(packGridIndex(index.serialize())))
