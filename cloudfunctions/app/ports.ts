@@ -43,6 +43,8 @@ export interface Store {
   /** Returns the stored report id: the new one, or the first one made with the same requestKey. */
   createReport(input: NewReport): Promise<{ reportId: string; created: boolean }>
   getReport(id: string): Promise<Report | null>
+  /** Reports by id in the order asked, unknown ids skipped (one query for a page of tasks). */
+  getReports(ids: string[]): Promise<Report[]>
   listReportsByReporter(reporterId: string, page: PageQuery): Promise<PageOf<Report>>
   getTask(id: string): Promise<Task | null>
   getTasks(ids: string[]): Promise<Task[]>

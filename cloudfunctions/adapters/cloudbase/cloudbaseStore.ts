@@ -101,6 +101,11 @@ export class CloudbaseStore implements Store {
     return this.byId<Report>(COLLECTIONS.reports, id)
   }
 
+  async getReports(ids: string[]): Promise<Report[]> {
+    if (ids.length === 0) return []
+    return (await this.docsByIds(COLLECTIONS.reports, ids)).map((d) => fromDoc<Report>(d))
+  }
+
   listReportsByReporter(reporterId: string, page: PageQuery): Promise<PageOf<Report>> {
     return lists.listReportsByReporter(this.db, reporterId, page)
   }

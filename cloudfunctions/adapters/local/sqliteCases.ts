@@ -54,6 +54,7 @@ export class SqliteCases {
         accept_due_at = @accept_due_at, resolve_due_at = @resolve_due_at, due_at = @due_at, reopen_count = @reopen_count,
         version = @version, updated_at = @updated_at, extra = @extra
         WHERE id = @id AND version = @expected_version`),
+      reports: p<ReportRow>('SELECT * FROM reports WHERE id IN (SELECT value FROM json_each(?))'),
       tasks: p<TaskRow>(`SELECT ${TASK_SELECT} FROM tasks WHERE id IN (SELECT value FROM json_each(?))`),
       openFirst: p<TaskRow>(openTasksSql('none')),
       openAfterDue: p<TaskRow>(openTasksSql('due')),
@@ -100,6 +101,10 @@ export class SqliteCases {
   getReport(id: string): Report | null {
     const row = this.s.report.get(id)
     return row ? reportFromRow(row) : null
+  }
+
+  getReports(ids: string[]): Report[] {
+    return ids.length === 0 ? [] : inOrder(ids, this.s.reports.all(JSON.stringify(ids)).map(reportFromRow))
   }
 
   listReportsByReporter(reporterId: string, page: PageQuery): PageOf<Report> {

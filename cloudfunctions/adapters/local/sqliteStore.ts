@@ -119,6 +119,10 @@ export class SqliteStore implements Store {
     return this.cases.getReport(id)
   }
 
+  async getReports(ids: string[]): Promise<Report[]> {
+    return this.cases.getReports(ids)
+  }
+
   async listReportsByReporter(reporterId: string, page: PageQuery): Promise<PageOf<Report>> {
     return this.cases.listReportsByReporter(reporterId, page)
   }

@@ -11,8 +11,11 @@ import { taskDetail, taskSummaries } from '../views'
 // The worker's inbox: every open task of the caller's grids, earliest deadline first.
 export async function listInbox(deps: Deps, caller: User, input: PageInput): Promise<Result<Page<TaskSummary>>> {
   const page = await deps.store.listOpenTasksForGrids(caller.gridIds, { cursor: input.cursor, limit: input.limit ?? DEFAULT_PAGE })
-  const reports = await Promise.all(page.items.map((t) => deps.store.getReport(t.reportId)))
-  const pairs = page.items.flatMap((task, i) => (reports[i] ? [{ task, report: reports[i] as Report }] : []))
+  const reports = new Map((await deps.store.getReports(page.items.map((t) => t.reportId))).map((r) => [r.id, r]))
+  const pairs = page.items.flatMap((task) => {
+    const report = reports.get(task.reportId)
+    return report ? [{ task, report }] : []
+  })
   return ok({ items: await taskSummaries(deps, caller, pairs), nextCursor: page.nextCursor })
 }
 

@@ -53,6 +53,15 @@ describe('CloudBase store reads on the wire', () => {
     expect(cap.server.requests).toHaveLength(1)
   })
 
+  it('finds a page of tasks\' reports in one query, in the order asked', async () => {
+    cap.server.once('database.getDocument', docsReply({ _id: 'r_2', description: '二' }, { _id: 'r_1', description: '一' }))
+    const reports = await wireStore().getReports(['r_1', 'r_2', 'r_9'])
+    expect(reports.map((r) => [r.id, r.description])).toEqual([['r_1', '一'], ['r_2', '二']])
+    expect(dbRequest(cap.server.requests[0])).toEqual({ action: 'database.getDocument', collection: 'reports', queryType: 'WHERE', query: { _id: { $in: ['r_1', 'r_2', 'r_9'] } }, limit: 3 })
+    expect(await wireStore().getReports([])).toEqual([])
+    expect(cap.server.requests).toHaveLength(1)
+  })
+
   it('finds people by a list of ids in the order asked, asking 1,000 ids a query', async () => {
     const ids = Array.from({ length: 1001 }, (_, i) => `u_${String(i).padStart(4, '0')}`)
     cap.server.once('database.getDocument', docsReply({ _id: 'u_0002', name: 'b' }, { _id: 'u_0000', name: 'a' }), docsReply({ _id: 'u_1000', name: 'c' }))

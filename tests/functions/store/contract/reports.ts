@@ -54,6 +54,7 @@ export function reportContract(ctx: StoreContext) {
       expect((await ctx.store.getTasks(['t_3', 'nope', 't_1'])).map((t) => t.id)).toEqual(['t_3', 't_1'])
       expect(await ctx.store.getTask('nope')).toBeNull()
       expect(await ctx.store.getReport('nope')).toBeNull()
+      expect((await ctx.store.getReports(['r_2', 'nope', 'r_1'])).map((r) => r.id)).toEqual(['r_2', 'r_1'])
     })
 
     it('applies a change made at the current version with its events and messages', async () => {
