@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseSettings } from '../app/settings'
 
 // Every setting of the local host, validated once at boot (STYLE.md 9).
 const settingsSchema = z.object({
@@ -19,11 +20,7 @@ const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>
 
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
-  const parsed = settingsSchema.safeParse(env)
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
-    throw new Error(`invalid settings:\n${lines.join('\n')}`)
-  }
-  if (parsed.data.GRIDLINK_BACKEND !== 'local') throw new Error('the local host runs GRIDLINK_BACKEND=local only; CloudBase runs the bundled functions')
-  return parsed.data
+  const settings = parseSettings(settingsSchema, env)
+  if (settings.GRIDLINK_BACKEND !== 'local') throw new Error('the local host runs GRIDLINK_BACKEND=local only; CloudBase runs the bundled functions')
+  return settings
 }

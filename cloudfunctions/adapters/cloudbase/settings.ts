@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseSettings } from '../../app/settings'
 import { templatesSchema } from './templates'
 
 // Every setting of the CloudBase functions, validated once per container at cold start
@@ -27,10 +28,5 @@ const settingsSchema = z.object({
 export type CloudbaseSettings = z.infer<typeof settingsSchema>
 
 export function loadCloudbaseSettings(env: Record<string, string | undefined> = process.env): CloudbaseSettings {
-  const parsed = settingsSchema.safeParse(env)
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
-    throw new Error(`invalid settings:\n${lines.join('\n')}`)
-  }
-  return parsed.data
+  return parseSettings(settingsSchema, env)
 }
