@@ -4,9 +4,10 @@ import Database from 'better-sqlite3'
 import type { FileRecord, NewReport, PageOf, PageQuery, Store, TaskChange } from '../../app/ports'
 import type { Community, Grid, Message, Report, Street, Task, TimelineEvent, User } from '../../../shared/model'
 import { migrate } from './migrations'
-import { fileFromRow, fileToRow, inOrder, type FileRow } from './rows'
+import { fileFromRow, fileToRow, type FileRow } from './rows'
 import { SqliteCases } from './sqliteCases'
 import { GroupCommit } from './groupCommit'
+import { BoundedMap, ReadThrough } from './referenceCache'
 
 // The local stack's Store on one SQLite file (better-sqlite3). Calls run synchronously
 // under the async interface; the extra synchronous methods serve the local host and seeding.
@@ -44,6 +45,18 @@ export class SqliteStore implements Store {
   private readonly cases: SqliteCases
   private readonly group: GroupCommit
   private readonly s
+  // reference data in memory (referenceCache.ts says why and when it is dropped)
+  private readonly users = new ReadThrough<User>(50_000)
+  private allUsers: readonly User[] | null = null
+  private readonly grids = new ReadThrough<Grid>(100_000)
+  private readonly files = new ReadThrough<FileRecord>(100_000)
+  private readonly sessions = new BoundedMap<string, string>(100_000)
+  private readonly loadUser = (id: string) => parse<User>(this.s.user.get(id))
+  private readonly loadGrid = (id: string) => parse<Grid>(this.s.grid.get(id))
+  private readonly loadFile = (id: string) => {
+    const row = this.s.file.get(id)
+    return row ? fileFromRow(row) : null
+  }
 
   constructor(private readonly db: Database.Database) {
     this.cases = new SqliteCases(db)
@@ -52,7 +65,6 @@ export class SqliteStore implements Store {
     // Reference data is small and read whole, so it is kept as whole documents.
     this.s = {
       user: p<Doc>('SELECT doc FROM users WHERE id = ?'),
-      users: p<Doc>('SELECT doc FROM users WHERE id IN (SELECT value FROM json_each(?))'),
       allUsers: p<Doc>('SELECT doc FROM users ORDER BY id'),
       anyUser: p<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM users LIMIT 1)'),
       upsertUser: p(`INSERT INTO users (id, role, doc) VALUES (@id, @role, @doc)
@@ -68,27 +80,28 @@ export class SqliteStore implements Store {
       street: p<Doc>('SELECT doc FROM streets WHERE id = ?'),
       allStreets: p<Doc>('SELECT doc FROM streets ORDER BY id'),
       upsertStreet: p('INSERT INTO streets (id, doc) VALUES (@id, @doc) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc'),
-      files: p<FileRow>('SELECT * FROM files WHERE id IN (SELECT value FROM json_each(?))'),
+      file: p<FileRow>('SELECT * FROM files WHERE id = ?'),
       insertFile: p('INSERT INTO files (id, owner_id, mime, size, created_at) VALUES (@id, @owner_id, @mime, @size, @created_at)'),
       createSession: p('INSERT INTO sessions (token, user_id, created_at) VALUES (?, ?, ?)'),
-      sessionUser: p<Doc>('SELECT u.doc FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token = ?'),
+      sessionUser: p<{ user_id: string }>('SELECT user_id FROM sessions WHERE token = ?'),
     }
   }
 
   async getUser(id: string): Promise<User | null> {
-    return parse<User>(this.s.user.get(id))
+    return this.users.get(id, this.loadUser)
   }
 
   async getUsers(ids: string[]): Promise<User[]> {
-    return ids.length === 0 ? [] : inOrder(ids, parseAll<User>(this.s.users.all(JSON.stringify(ids))))
+    return [...new Set(ids)].flatMap((id) => this.users.get(id, this.loadUser) ?? [])
   }
 
   async listUsers(): Promise<User[]> {
-    return parseAll<User>(this.s.allUsers.all())
+    this.allUsers ??= Object.freeze(parseAll<User>(this.s.allUsers.all()).map((u) => Object.freeze(u)))
+    return [...this.allUsers]
   }
 
   async getGrid(id: string): Promise<Grid | null> {
-    return parse<Grid>(this.s.grid.get(id))
+    return this.grids.get(id, this.loadGrid)
   }
 
   async listGrids(): Promise<Grid[]> {
@@ -108,7 +121,7 @@ export class SqliteStore implements Store {
   }
 
   async getFiles(ids: string[]): Promise<FileRecord[]> {
-    return ids.length === 0 ? [] : inOrder(ids, this.s.files.all(JSON.stringify(ids)).map(fileFromRow))
+    return [...new Set(ids)].flatMap((id) => this.files.get(id, this.loadFile) ?? [])
   }
 
   async createReport(input: NewReport): Promise<{ reportId: string; created: boolean }> {
@@ -171,10 +184,13 @@ export class SqliteStore implements Store {
 
   upsertGrid(grid: Grid): void {
     this.s.upsertGrid.run({ id: grid.id, community_id: grid.communityId, street_id: grid.streetId, version: grid.version, doc: JSON.stringify(grid) })
+    this.grids.forget(grid.id)
   }
 
   upsertUser(user: User): void {
     this.s.upsertUser.run({ id: user.id, role: user.role, doc: JSON.stringify(user) })
+    this.users.forget(user.id)
+    this.allUsers = null
   }
 
   insertFile(file: FileRecord): void {
@@ -186,7 +202,13 @@ export class SqliteStore implements Store {
   }
 
   getSessionUser(token: string): User | null {
-    return parse<User>(this.s.sessionUser.get(token))
+    let userId = this.sessions.get(token)
+    if (userId === undefined) {
+      const row = this.s.sessionUser.get(token)
+      if (!row) return null
+      userId = this.sessions.set(token, row.user_id)
+    }
+    return this.users.get(userId, this.loadUser)
   }
 
   /** No users yet: the local host seeds the demo street. */

@@ -1,7 +1,7 @@
 import type { SubmitReportResult } from '../../../shared/api'
 import { appError } from '../../../shared/errors'
 import { findCategory } from '../../../shared/catalogue'
-import type { Report, Task, User } from '../../../shared/model'
+import type { Grid, Report, Task, User } from '../../../shared/model'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { SubmitReportInput } from '../../../shared/schemas/report'
 import { newTaskDeadlines } from '../../../shared/workflow/taskMachine'
@@ -54,8 +54,9 @@ export async function submitReport(deps: Deps, caller: User, input: SubmitReport
     message(deps, userId, 'task_assigned', `新任务：${category.name}`, `${input.address ?? where}：${input.description.slice(0, 40)}`, { reportId, taskId }),
   )
   const stored = await deps.store.createReport({ requestKey, report, task, events, messages })
-  if (stored.created) await Promise.all([pushQuietly(deps, messages), submitPhotosQuietly(deps, caller, input.photos)])
-  return ok(await resultOf(deps, stored.reportId))
+  if (!stored.created) return ok(await storedResultOf(deps, stored.reportId))
+  await Promise.all([pushQuietly(deps, messages), submitPhotosQuietly(deps, caller, input.photos)])
+  return ok(resultOf(report, task, grid))
 }
 
 async function streetDispatcherIds(deps: Deps, streetId: string | null) {
@@ -63,11 +64,14 @@ async function streetDispatcherIds(deps: Deps, streetId: string | null) {
   return users.filter((u) => u.role === 'street_dispatcher' && u.streetId === streetId).map((u) => u.id)
 }
 
-/** Built from what is stored, so a replayed request answers exactly like the first. */
-async function resultOf(deps: Deps, reportId: string): Promise<SubmitReportResult> {
+function resultOf(report: Report, task: Task, grid: Grid | null): SubmitReportResult {
+  return { reportId: report.id, gridId: task.gridId, gridName: grid?.name ?? null, routing: report.routing, status: task.status }
+}
+
+/** A replayed request answers from what the first one stored (its report, not this one's). */
+async function storedResultOf(deps: Deps, reportId: string): Promise<SubmitReportResult> {
   const report = await deps.store.getReport(reportId)
   const task = report ? await deps.store.getTask(report.taskId) : null
   if (!report || !task) throw new Error(`report ${reportId} vanished after create`)
-  const grid = task.gridId ? await deps.store.getGrid(task.gridId) : null
-  return { reportId, gridId: task.gridId, gridName: grid?.name ?? null, routing: report.routing, status: task.status }
+  return resultOf(report, task, task.gridId ? await deps.store.getGrid(task.gridId) : null)
 }

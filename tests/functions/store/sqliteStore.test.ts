@@ -130,6 +130,38 @@ describe('SQLite specifics', () => {
     expect(store.isEmpty()).toBe(false)
   })
 
+  it('answers reference data from memory yet never stale after its own writes', async () => {
+    const store = open()
+    seed(store)
+    store.createSession('tok-1', 'u_w1', 1)
+    // read everything once, so each record is cached
+    expect(store.getSessionUser('tok-1')?.name).toBe(SEED.users[2].name)
+    expect((await store.getGrid('g1'))?.name).toBe(SEED.grids[0].name)
+    const before = await store.listUsers()
+
+    store.upsertUser({ ...SEED.users[2], name: '改名后的网格员' })
+    store.upsertGrid({ ...SEED.grids[0], name: '改名后的网格', version: 2 })
+    store.upsertUser({ id: 'u_new', name: '新居民', role: 'resident', phone: '', gridIds: [] })
+
+    expect(store.getSessionUser('tok-1')?.name).toBe('改名后的网格员')
+    expect((await store.getUser('u_w1'))?.name).toBe('改名后的网格员')
+    expect(await store.getGrid('g1')).toMatchObject({ name: '改名后的网格', version: 2 })
+    expect((await store.listUsers()).map((u) => u.id)).toEqual([...before.map((u) => u.id), 'u_new'].sort())
+    // a cached record is shared, so it is frozen rather than open to a caller's edits
+    expect(Object.isFrozen(await store.getUser('u_w1'))).toBe(true)
+  })
+
+  it('finds a record created after it was looked up and missed', async () => {
+    const store = open()
+    seed(store)
+    expect(await store.getUser('u_later')).toBeNull()
+    expect(store.getSessionUser('tok-later')).toBeNull()
+    store.upsertUser({ id: 'u_later', name: '后来的人', role: 'resident', phone: '', gridIds: [] })
+    store.createSession('tok-later', 'u_later', 1)
+    expect((await store.getUser('u_later'))?.name).toBe('后来的人')
+    expect(store.getSessionUser('tok-later')?.id).toBe('u_later')
+  })
+
   it('makes one report per key when two processes create with the same keys at once', async () => {
     seed(open())
     const count = 60
