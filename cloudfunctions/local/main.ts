@@ -12,7 +12,8 @@ async function main() {
     const port = typeof addr === 'object' && addr ? addr.port : settings.PORT
     console.log(`GridLink local stack: http://${settings.HOST}:${port}/  (data: ${settings.GRIDLINK_DATA_DIR}${settings.GRIDLINK_DEV ? ', dev mode' : ''})`)
   })
-  const stop = () => server.close(() => { stack.close(); process.exit(0) })
+  // in-flight writes are answered and committed before the process ends
+  const stop = () => server.close(() => { stack.close().then(() => process.exit(0), () => process.exit(1)) })
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

@@ -18,7 +18,8 @@ export interface LocalStack {
   store: SqliteStore
   files: DiskFiles
   clock: MovableClock
-  close(): void
+  /** waits for the writes already made, then closes the store */
+  close(): Promise<void>
 }
 
 export interface StackOptions { dataDir: string; seed: boolean }

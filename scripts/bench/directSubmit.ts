@@ -26,6 +26,6 @@ export async function directSubmissions(dir: string, seconds: number): Promise<{
     }
     return { perSecond: calls / (Number(process.hrtime.bigint() - t) / 1e9), calls }
   } finally {
-    stack.close()
+    await stack.close()
   }
 }

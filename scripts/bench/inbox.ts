@@ -60,8 +60,8 @@ function taskAt(i: number, rnd: () => number, grids: number, now: number): Task 
 }
 
 /** Rows go in through the store's own column mapping, in batched transactions. */
-function fill(file: string, tasks: number, grids: number, now: number) {
-  openSqliteStore(file).close() // the schema, exactly as the store migrates it
+async function fill(file: string, tasks: number, grids: number, now: number) {
+  await openSqliteStore(file).close() // the schema, exactly as the store migrates it
   const db = new Database(file)
   // reports are not loaded (the inbox query never reads them), so their keys are not checked
   db.pragma('journal_mode = WAL')
@@ -88,7 +88,7 @@ export const inbox: SectionRun = async (opts, log) => {
   const now = Date.UTC(2025, 5, 2, 2, 0, 0)
   log(`storing ${n(size.tasks)} tasks over ${n(size.grids)} grids`)
   const t = process.hrtime.bigint()
-  const { open, plan } = fill(file, size.tasks, size.grids, now)
+  const { open, plan } = await fill(file, size.tasks, size.grids, now)
   const fillSeconds = hrMs(t) / 1000
 
   const store = openSqliteStore(file)
@@ -113,7 +113,7 @@ export const inbox: SectionRun = async (opts, log) => {
   log(`${n(size.queries)} inbox queries of random grids`)
   const one = await measure(1)
   const sixteen = await measure(16)
-  store.close()
+  await store.close()
 
   const usesIndex = /USING INDEX tasks_open_by_grid/.test(plan)
   const p99 = percentile(one.sorted, 99)

@@ -32,7 +32,7 @@ export async function openWorld(): Promise<World> {
   const stop = async () => {
     server.closeAllConnections()
     await new Promise((r) => server.close(r))
-    stack.close()
+    await stack.close()
     rmSync(dir, { recursive: true, force: true })
   }
   let browser: Browser

@@ -12,7 +12,7 @@ export interface TestStack {
   stack: LocalStack
   call(fn: string, userId: string | null, action: string, payload?: unknown, requestId?: string): Promise<any>
   upload(userId: string): Promise<string>
-  close(): void
+  close(): Promise<void>
 }
 
 export async function openTestStack(): Promise<TestStack> {
@@ -29,8 +29,8 @@ export async function openTestStack(): Promise<TestStack> {
       if ('error' in saved) throw new Error(saved.error)
       return saved.id
     },
-    close() {
-      stack.close()
+    async close() {
+      await stack.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }

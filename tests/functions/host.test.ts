@@ -9,7 +9,7 @@ const servers: Server[] = []
 beforeAll(async () => { t = await openTestStack() })
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))
-  t.close()
+  await t.close()
 })
 
 async function start(dev: boolean) {

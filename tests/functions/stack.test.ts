@@ -27,18 +27,18 @@ describe('the local stack', () => {
       for (const t of await stack.store.getTasks(page.items.map((r) => r.taskId))) statuses.add(STATUS_NAMES[t.status])
     }
     expect([...statuses].sort()).toEqual(['处理中', '待签收', '已办结待评价', '已结案', '返工待签收'].sort())
-    stack.close()
+    await stack.close()
   })
 
   it('never seeds a data folder that already has data', async () => {
     const first = await openLocalStack({ dataDir: dir, seed: true })
     const before = (await first.store.listUsers()).length
     const reports = await first.store.listReportsByReporter('u_resident_1', { limit: 50 })
-    first.close()
+    await first.close()
     const again = await openLocalStack({ dataDir: dir, seed: true })
     expect((await again.store.listUsers()).length).toBe(before)
     expect((await again.store.listReportsByReporter('u_resident_1', { limit: 50 })).items.length).toBe(reports.items.length)
-    again.close()
+    await again.close()
   })
 })
 

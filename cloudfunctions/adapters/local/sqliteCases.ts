@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { NewReport, PageOf, PageQuery, TaskChange } from '../../app/ports'
+import type { Step } from './writeThread'
 import type { Message, Report, Task, TimelineEvent } from '../../../shared/model'
 import { OPEN_STATUSES } from '../../../shared/workflow/status'
 import { pageSize, decodeCursor, toPage } from './cursor'
@@ -8,9 +9,9 @@ import {
   taskFromRow, taskToRow, type EventRow, type MessageRow, type ReportRow, type TaskRow,
 } from './rows'
 
-// Reports, tasks, timelines and the message centre on SQLite. Writes that belong
-// together run in one IMMEDIATE transaction: it takes the write lock up front, so a
-// second process waits (busy_timeout) instead of failing half-way with SQLITE_BUSY.
+// Reports, tasks, timelines and the message centre on SQLite: the reads, on the host's
+// connection, and the writes as step lists for the write thread. Writes that belong
+// together are one job, so they commit or fail together.
 
 // Must stay term for term the IN list of the partial index (see migrations.ts).
 const OPEN_IN = OPEN_STATUSES.map((s) => `'${s}'`).join(',')
@@ -28,74 +29,69 @@ export function openTasksSql(after: 'none' | 'due' | 'undated'): string {
     ORDER BY due_at IS NULL, due_at, created_at, id LIMIT @limit`
 }
 
+// Run by the write thread (writeThread.ts), on its own connection.
+const WRITES = {
+  claimKey: 'INSERT INTO idempotency (request_key, report_id, created_at) VALUES (?, ?, ?) ON CONFLICT (request_key) DO NOTHING',
+  insertReport: 'INSERT INTO reports (id, reporter_id, task_id, category, created_at, doc) VALUES (@id, @reporter_id, @task_id, @category, @created_at, @doc)',
+  insertTask: `INSERT INTO tasks (${TASK_SELECT}) VALUES (@id, @report_id, @kind, @category, @grid_id, @queue_scope, @queue_id,
+    @level, @status, @assignee_id, @accepted_by_id, @accept_due_at, @resolve_due_at, @due_at, @reopen_count, @version,
+    @created_at, @updated_at, @extra)`,
+  // the version guard: two people acting on one task, the second matches no row
+  updateTask: `UPDATE tasks SET kind = @kind, category = @category, grid_id = @grid_id, queue_scope = @queue_scope,
+    queue_id = @queue_id, level = @level, status = @status, assignee_id = @assignee_id, accepted_by_id = @accepted_by_id,
+    accept_due_at = @accept_due_at, resolve_due_at = @resolve_due_at, due_at = @due_at, reopen_count = @reopen_count,
+    version = @version, updated_at = @updated_at, extra = @extra
+    WHERE id = @id AND version = @expected_version`,
+  insertEvent: 'INSERT INTO timeline (id, task_id, at, doc) VALUES (@id, @task_id, @at, @doc)',
+  insertMessage: `INSERT INTO messages (id, user_id, kind, title, body, report_id, task_id, created_at, read_at, extra)
+    VALUES (@id, @user_id, @kind, @title, @body, @report_id, @task_id, @created_at, @read_at, @extra)`,
+  readSome: `UPDATE messages SET read_at = @at WHERE user_id = @user AND read_at IS NULL
+    AND id IN (SELECT value FROM json_each(@ids))`,
+  readAll: 'UPDATE messages SET read_at = @at WHERE user_id = @user AND read_at IS NULL',
+}
+
 export class SqliteCases {
   private readonly s
-  // built once: better-sqlite3 wraps the function with BEGIN/COMMIT/ROLLBACK statements
-  private readonly createTx: Database.Transaction<(input: NewReport) => { reportId: string; created: boolean }>
-  private readonly changeTx: Database.Transaction<(change: TaskChange) => boolean>
 
   constructor(db: Database.Database) {
     const p = <R>(sql: string) => db.prepare<unknown[], R>(sql)
     this.s = {
-      claimKey: p('INSERT INTO idempotency (request_key, report_id, created_at) VALUES (?, ?, ?) ON CONFLICT (request_key) DO NOTHING'),
       keyOwner: p<{ report_id: string }>('SELECT report_id FROM idempotency WHERE request_key = ?'),
-      insertReport: p('INSERT INTO reports (id, reporter_id, task_id, category, created_at, doc) VALUES (@id, @reporter_id, @task_id, @category, @created_at, @doc)'),
       report: p<ReportRow>('SELECT * FROM reports WHERE id = ?'),
-      patchReport: p('UPDATE reports SET doc = @doc WHERE id = @id'),
       reportsFirst: p<ReportRow>('SELECT * FROM reports WHERE reporter_id = @reporter ORDER BY created_at DESC, id DESC LIMIT @limit'),
       reportsAfter: p<ReportRow>(`SELECT * FROM reports WHERE reporter_id = @reporter AND (created_at, id) < (@created, @id)
         ORDER BY created_at DESC, id DESC LIMIT @limit`),
-      insertTask: p(`INSERT INTO tasks (${TASK_SELECT}) VALUES (@id, @report_id, @kind, @category, @grid_id, @queue_scope, @queue_id,
-        @level, @status, @assignee_id, @accepted_by_id, @accept_due_at, @resolve_due_at, @due_at, @reopen_count, @version,
-        @created_at, @updated_at, @extra)`),
-      // the version guard: two people acting on one task, the second matches no row
-      updateTask: p(`UPDATE tasks SET kind = @kind, category = @category, grid_id = @grid_id, queue_scope = @queue_scope,
-        queue_id = @queue_id, level = @level, status = @status, assignee_id = @assignee_id, accepted_by_id = @accepted_by_id,
-        accept_due_at = @accept_due_at, resolve_due_at = @resolve_due_at, due_at = @due_at, reopen_count = @reopen_count,
-        version = @version, updated_at = @updated_at, extra = @extra
-        WHERE id = @id AND version = @expected_version`),
       reports: p<ReportRow>('SELECT * FROM reports WHERE id IN (SELECT value FROM json_each(?))'),
       tasks: p<TaskRow>(`SELECT ${TASK_SELECT} FROM tasks WHERE id IN (SELECT value FROM json_each(?))`),
       openFirst: p<TaskRow>(openTasksSql('none')),
       openAfterDue: p<TaskRow>(openTasksSql('due')),
       openAfterUndated: p<TaskRow>(openTasksSql('undated')),
-      insertEvent: p('INSERT INTO timeline (id, task_id, at, doc) VALUES (@id, @task_id, @at, @doc)'),
       timeline: p<EventRow>('SELECT id, task_id, at, doc FROM timeline WHERE task_id = ? ORDER BY at, seq'),
-      insertMessage: p(`INSERT INTO messages (id, user_id, kind, title, body, report_id, task_id, created_at, read_at, extra)
-        VALUES (@id, @user_id, @kind, @title, @body, @report_id, @task_id, @created_at, @read_at, @extra)`),
       messagesFirst: p<MessageRow>('SELECT * FROM messages WHERE user_id = @user ORDER BY created_at DESC, id DESC LIMIT @limit'),
       messagesAfter: p<MessageRow>(`SELECT * FROM messages WHERE user_id = @user AND (created_at, id) < (@created, @id)
         ORDER BY created_at DESC, id DESC LIMIT @limit`),
       unread: p<{ n: number }>('SELECT count(*) AS n FROM messages WHERE user_id = ? AND read_at IS NULL'),
-      readSome: p(`UPDATE messages SET read_at = @at WHERE user_id = @user AND read_at IS NULL
-        AND id IN (SELECT value FROM json_each(@ids))`),
-      readAll: p('UPDATE messages SET read_at = @at WHERE user_id = @user AND read_at IS NULL'),
     }
-    this.createTx = db.transaction((input: NewReport) => this.insertReport(input))
-    this.changeTx = db.transaction((change: TaskChange) => this.applyChange(change))
   }
 
-  createReport(input: NewReport): { reportId: string; created: boolean } {
-    return this.createTx.immediate(input)
-  }
-
-  saveTaskChange(change: TaskChange): boolean {
-    return this.changeTx.immediate(change)
-  }
-
-  private insertReport(input: NewReport): { reportId: string; created: boolean } {
+  /** The write of a new report as one job. Claiming the key first lets the UNIQUE
+   * constraint, not a prior read, pick the winner: a job that stops there lost. */
+  reportSteps(input: NewReport): Step[] {
     const { requestKey, report, task } = input
-    // Claiming the key first lets the UNIQUE constraint, not a prior read, pick the winner.
-    if (requestKey !== null && this.s.claimKey.run(requestKey, report.id, report.createdAt).changes === 0) {
-      const owner = this.s.keyOwner.get(requestKey)
-      if (!owner) throw new Error(`idempotency key ${requestKey} vanished while claimed`)
-      return { reportId: owner.report_id, created: false }
-    }
-    this.s.insertReport.run(reportToRow(report))
-    this.s.insertTask.run(taskToRow(task))
-    this.appendEvents(input.events)
-    this.appendMessages(input.messages)
-    return { reportId: report.id, created: true }
+    return [
+      ...(requestKey === null ? [] : [{ sql: WRITES.claimKey, params: [requestKey, report.id, report.createdAt], expect: 'changed' as const }]),
+      { sql: WRITES.insertReport, params: reportToRow(report) },
+      { sql: WRITES.insertTask, params: taskToRow(task) },
+      ...this.eventSteps(input.events),
+      ...this.messageSteps(input.messages),
+    ]
+  }
+
+  /** The report that claimed a request key (read once the claiming write has committed). */
+  keyOwner(requestKey: string): string {
+    const owner = this.s.keyOwner.get(requestKey)
+    if (!owner) throw new Error(`idempotency key ${requestKey} vanished while claimed`)
+    return owner.report_id
   }
 
   getReport(id: string): Report | null {
@@ -135,21 +131,26 @@ export class SqliteCases {
     return toPage(rows.map(taskFromRow), limit, 'inbox', (t) => [t.dueAt, t.createdAt, t.id])
   }
 
-  private applyChange(change: TaskChange): boolean {
+  /** A task change as one job; the version guard is its first step, so a job that stops
+   * there met a newer version (two people acting on one task) and wrote nothing. */
+  changeSteps(change: TaskChange): Step[] {
     const { task, expectedVersion } = change
     if (task.version !== expectedVersion + 1) {
       throw new Error(`task ${task.id}: a change from version ${expectedVersion} must carry version ${expectedVersion + 1}, got ${task.version}`)
     }
-    if (this.s.updateTask.run({ ...taskToRow(task), expected_version: expectedVersion }).changes === 0) return false
-    this.appendEvents(change.events)
-    this.appendMessages(change.messages)
-    if (change.reportPatch) {
-      const report = this.getReport(task.reportId)
-      if (!report) throw new Error(`task ${task.id} points at missing report ${task.reportId}`)
-      const row = reportToRow({ ...report, ...change.reportPatch })
-      this.s.patchReport.run({ id: row.id, doc: row.doc })
-    }
-    return true
+    const patch = Object.entries(change.reportPatch ?? {}).filter(([, v]) => v !== undefined)
+    return [
+      { sql: WRITES.updateTask, params: { ...taskToRow(task), expected_version: expectedVersion }, expect: 'changed' },
+      ...this.eventSteps(change.events),
+      ...this.messageSteps(change.messages),
+      ...(patch.length === 0 ? [] : [{
+        // json_set replaces the patched top-level fields of the document, as {...report, ...patch} would
+        sql: `UPDATE reports SET doc = json_set(doc, ${patch.map(() => '?, json(?)').join(', ')}) WHERE id = ?`,
+        params: [...patch.flatMap(([k, v]) => [`$.${k}`, JSON.stringify(v)]), task.reportId],
+        expect: 'required' as const,
+        missing: `task ${task.id} points at missing report ${task.reportId}`,
+      }]),
+    ]
   }
 
   listTimeline(taskId: string): TimelineEvent[] {
@@ -170,20 +171,20 @@ export class SqliteCases {
   }
 
   /** Only the caller's own unread messages change; an earlier readAt is kept. */
-  markRead(userId: string, ids: string[] | 'all', at: number): void {
-    if (ids === 'all') this.s.readAll.run({ user: userId, at })
-    else if (ids.length > 0) this.s.readSome.run({ user: userId, at, ids: JSON.stringify(ids) })
+  markReadSteps(userId: string, ids: string[] | 'all', at: number): Step[] {
+    if (ids === 'all') return [{ sql: WRITES.readAll, params: { user: userId, at } }]
+    return ids.length === 0 ? [] : [{ sql: WRITES.readSome, params: { user: userId, at, ids: JSON.stringify(ids) } }]
   }
 
   private afterKey<R>(stmt: Database.Statement<unknown[], R>, q: object, [created, id]: (string | number | null)[]): R[] {
     return stmt.all({ ...q, created, id })
   }
 
-  private appendEvents(events: TimelineEvent[]) {
-    for (const e of events) this.s.insertEvent.run(eventToRow(e))
+  private eventSteps(events: TimelineEvent[]): Step[] {
+    return events.map((e) => ({ sql: WRITES.insertEvent, params: eventToRow(e) }))
   }
 
-  private appendMessages(messages: Message[]) {
-    for (const m of messages) this.s.insertMessage.run(messageToRow(m))
+  private messageSteps(messages: Message[]): Step[] {
+    return messages.map((m) => ({ sql: WRITES.insertMessage, params: messageToRow(m) }))
   }
 }

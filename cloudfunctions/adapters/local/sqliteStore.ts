@@ -6,35 +6,48 @@ import type { Community, Grid, Message, Report, Street, Task, TimelineEvent, Use
 import { migrate } from './migrations'
 import { fileFromRow, fileToRow, type FileRow } from './rows'
 import { SqliteCases } from './sqliteCases'
-import { GroupCommit } from './groupCommit'
+import { WriteThread } from './writeThread'
 import { BoundedMap, ReadThrough } from './referenceCache'
 
-// The local stack's Store on one SQLite file (better-sqlite3). Calls run synchronously
-// under the async interface; the extra synchronous methods serve the local host and seeding.
+// The local stack's Store on one SQLite file (better-sqlite3). Reads run synchronously
+// under the async interface on the host's connection; the use cases' writes go to the
+// write thread (writeThread.ts). The extra synchronous methods serve seeding and the dev
+// login, on the host's connection.
 
 type Doc = { doc: string }
 const parse = <T>(row: Doc | undefined): T | null => (row ? (JSON.parse(row.doc) as T) : null)
 const parseAll = <T>(rows: Doc[]): T[] => rows.map((r) => JSON.parse(r.doc) as T)
 
+// Every connection to the file, the host's and the write thread's, runs with these.
+const PRAGMAS = [
+  // WAL lets the host's reads run beside the one writer; FULL survives power loss, at the
+  // cost TOOLCHAIN.md measured (~4,500 single-row commits/s, plenty for one street).
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'foreign_keys = ON',
+  // SQLite's default page cache is 2 MB: past a few thousand reports every insert missed
+  // it and went to the OS for index pages. 64 MB holds a street's working set.
+  'cache_size = -65536',
+  // Each grouped write is a savepoint, and savepoints keep a statement journal: in a temp
+  // file by default, which tripled the cost of every insert. It is rolled-back data only,
+  // never the durable copy, so memory is the right place.
+  'temp_store = MEMORY',
+  // A checkpoint copies each page changed since the last one back into the file once,
+  // however often it changed: every 10,000 WAL pages (~40 MB) rather than SQLite's 1,000
+  // copies the hot index pages a tenth as often.
+  'wal_autocheckpoint = 10000',
+]
+// A second process (a dev tool, a test) waits up to 5 s for the write lock before SQLITE_BUSY.
+const BUSY_TIMEOUT_MS = 5000
+
 export function openSqliteStore(file: string): SqliteStore {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-  // A second process (a dev tool, a test) waits up to 5 s for the write lock before SQLITE_BUSY.
-  const db = new Database(file, { timeout: 5000 })
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS })
   try {
-    // WAL lets the host's readers run beside one writer; FULL survives power loss, at the
-    // cost TOOLCHAIN.md measured (~4,500 single-row commits/s, plenty for one street).
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = FULL')
-    db.pragma('foreign_keys = ON')
-    // SQLite's default page cache is 2 MB: past a few thousand reports every insert missed
-    // it and went to the OS for index pages. 64 MB holds a street's working set.
-    db.pragma('cache_size = -65536')
-    // Each grouped write is a savepoint, and savepoints keep a statement journal: in a temp
-    // file by default, which tripled the cost of every insert. It is rolled-back data only,
-    // never the durable copy, so memory is the right place.
-    db.pragma('temp_store = MEMORY')
+    for (const pragma of PRAGMAS) db.pragma(pragma)
     migrate(db)
-    return new SqliteStore(db)
+    // started on the first write, after the migrations, on a connection of its own
+    return new SqliteStore(db, new WriteThread({ file: path.resolve(file), pragmas: PRAGMAS, busyTimeoutMs: BUSY_TIMEOUT_MS }))
   } catch (error) {
     db.close()
     throw error
@@ -43,7 +56,6 @@ export function openSqliteStore(file: string): SqliteStore {
 
 export class SqliteStore implements Store {
   private readonly cases: SqliteCases
-  private readonly group: GroupCommit
   private readonly s
   // reference data in memory (referenceCache.ts says why and when it is dropped)
   private readonly users = new ReadThrough<User>(50_000)
@@ -58,9 +70,8 @@ export class SqliteStore implements Store {
     return row ? fileFromRow(row) : null
   }
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: Database.Database, private readonly writer: WriteThread) {
     this.cases = new SqliteCases(db)
-    this.group = new GroupCommit(db)
     const p = <R>(sql: string) => db.prepare<unknown[], R>(sql)
     // Reference data is small and read whole, so it is kept as whole documents.
     this.s = {
@@ -81,7 +92,6 @@ export class SqliteStore implements Store {
       allStreets: p<Doc>('SELECT doc FROM streets ORDER BY id'),
       upsertStreet: p('INSERT INTO streets (id, doc) VALUES (@id, @doc) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc'),
       file: p<FileRow>('SELECT * FROM files WHERE id = ?'),
-      insertFile: p('INSERT INTO files (id, owner_id, mime, size, created_at) VALUES (@id, @owner_id, @mime, @size, @created_at)'),
       createSession: p('INSERT INTO sessions (token, user_id, created_at) VALUES (?, ?, ?)'),
       sessionUser: p<{ user_id: string }>('SELECT user_id FROM sessions WHERE token = ?'),
     }
@@ -125,7 +135,10 @@ export class SqliteStore implements Store {
   }
 
   async createReport(input: NewReport): Promise<{ reportId: string; created: boolean }> {
-    return this.group.submit(() => this.cases.createReport(input))
+    const { stoppedAt } = await this.writer.run(this.cases.reportSteps(input))
+    // stopped at the key claim: the key was taken, by this request's first try
+    if (stoppedAt !== null && input.requestKey !== null) return { reportId: this.cases.keyOwner(input.requestKey), created: false }
+    return { reportId: input.report.id, created: true }
   }
 
   async getReport(id: string): Promise<Report | null> {
@@ -153,7 +166,8 @@ export class SqliteStore implements Store {
   }
 
   async saveTaskChange(change: TaskChange): Promise<boolean> {
-    return this.group.submit(() => this.cases.saveTaskChange(change))
+    const { stoppedAt } = await this.writer.run(this.cases.changeSteps(change))
+    return stoppedAt === null
   }
 
   async listTimeline(taskId: string): Promise<TimelineEvent[]> {
@@ -169,7 +183,8 @@ export class SqliteStore implements Store {
   }
 
   async markRead(userId: string, ids: string[] | 'all', at: number): Promise<void> {
-    this.cases.markRead(userId, ids, at)
+    const steps = this.cases.markReadSteps(userId, ids, at)
+    if (steps.length > 0) await this.writer.run(steps)
   }
 
   // --- for the local host and seeding (synchronous, so they can run inside transaction()) ---
@@ -193,8 +208,9 @@ export class SqliteStore implements Store {
     this.allUsers = null
   }
 
-  insertFile(file: FileRecord): void {
-    this.s.insertFile.run(fileToRow(file))
+  /** A photo's record, written once its bytes are on disk (diskFiles.ts). */
+  async insertFile(file: FileRecord): Promise<void> {
+    await this.writer.run([{ sql: 'INSERT INTO files (id, owner_id, mime, size, created_at) VALUES (@id, @owner_id, @mime, @size, @created_at)', params: fileToRow(file) }])
   }
 
   createSession(token: string, userId: string, createdAt: number): void {
@@ -228,7 +244,9 @@ export class SqliteStore implements Store {
     }).immediate()
   }
 
-  close(): void {
+  /** Waits for the writes already made, then closes both connections. */
+  async close(): Promise<void> {
+    await this.writer.close()
     this.db.close()
   }
 }

@@ -20,8 +20,8 @@ beforeEach(() => {
   store = openSqliteStore(path.join(dir, 'gridlink.sqlite'))
   files = new DiskFiles(photoDir(), store, { now: () => 1_700_000_000_000 })
 })
-afterEach(() => {
-  store.close()
+afterEach(async () => {
+  await store.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 

@@ -17,7 +17,7 @@ process.stdin.once('data', async () => {
     // lock while the other sleeps in SQLite's busy handler, and they never interleave
     await new Promise((resolve) => setTimeout(resolve, 2))
   }
-  store.close()
+  await store.close()
   process.stdout.write(`${JSON.stringify(answers)}\n`)
   process.exit(0)
 })

@@ -9,16 +9,17 @@ storeContract('sqlite', async () => {
   const store = openSqliteStore(path.join(dir, 'gridlink.sqlite'))
   return {
     store,
-    seed: async (data) =>
+    seed: async (data) => {
       store.transaction(() => {
         data.streets.forEach((s) => store.upsertStreet(s))
         data.communities.forEach((c) => store.upsertCommunity(c))
         data.grids.forEach((g) => store.upsertGrid(g))
         data.users.forEach((u) => store.upsertUser(u))
-        data.files.forEach((f) => store.insertFile(f))
-      }),
+      })
+      await Promise.all(data.files.map((f) => store.insertFile(f)))
+    },
     close: async () => {
-      store.close()
+      await store.close()
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -28,8 +28,8 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridlink-sqlite-'))
   file = path.join(dir, 'data', 'gridlink.sqlite')
 })
-afterEach(() => {
-  opened.splice(0).forEach((s) => s.close())
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()))
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
@@ -48,7 +48,7 @@ describe('opening a SQLite store', () => {
     seed(first)
     await first.createReport(newCase({ n: 1, requestKey: 'req-keep-0001' }))
     first.createSession('tok', 'u_res', 1)
-    first.close()
+    await first.close()
     opened.splice(0)
 
     const again = open()
@@ -58,8 +58,8 @@ describe('opening a SQLite store', () => {
     expect(await again.createReport(newCase({ n: 2, requestKey: 'req-keep-0001' }))).toEqual({ reportId: 'r_1', created: false })
   })
 
-  it('applies only the migrations a file has not seen yet, in order', () => {
-    open().close()
+  it('applies only the migrations a file has not seen yet, in order', async () => {
+    await open().close()
     opened.splice(0)
     const db = new Database(file)
     const ran: string[] = []
@@ -75,8 +75,8 @@ describe('opening a SQLite store', () => {
     db.close()
   })
 
-  it('refuses a file written by a newer version of the code and leaves it untouched', () => {
-    open().close()
+  it('refuses a file written by a newer version of the code and leaves it untouched', async () => {
+    await open().close()
     opened.splice(0)
     const db = new Database(file)
     db.pragma(`user_version = ${MIGRATIONS.length + 5}`)

@@ -1,0 +1,88 @@
+'use strict'
+// The local store's write connection, on a thread of its own (writeThread.ts says why).
+// Plain CommonJS so that tsx, jest and node all start it as is. It knows nothing of
+// reports or tasks: each job is a list of SQL steps, and every job that arrived while the
+// previous group was committing joins the next group, which is one transaction.
+
+const { parentPort, workerData } = require('node:worker_threads')
+const Database = require('better-sqlite3')
+
+const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs })
+for (const pragma of workerData.pragmas) db.pragma(pragma)
+
+const statements = new Map()
+function prepared(sql) {
+  let statement = statements.get(sql)
+  if (!statement) {
+    statement = db.prepare(sql)
+    statements.set(sql, statement)
+  }
+  return statement
+}
+
+/** Runs a job's steps; `expect: 'changed'` stops the job quietly at a step that changed no
+ * row (the steps before it stay), `expect: 'required'` fails the whole job instead. */
+function runSteps(steps) {
+  const changes = []
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]
+    const statement = prepared(step.sql)
+    const n = Array.isArray(step.params) ? statement.run(...step.params).changes : statement.run(step.params).changes
+    if (n === 0 && step.expect === 'changed') return { stoppedAt: i, changes }
+    if (n === 0 && step.expect === 'required') throw new Error(step.missing || `step ${i} changed no row`)
+    changes.push(n)
+  }
+  return { stoppedAt: null, changes }
+}
+
+// Nested in the group transaction each job is a savepoint: one that throws is rolled back
+// alone and fails alone; the others still commit.
+const jobTx = db.transaction(runSteps)
+const groupTx = db.transaction((jobs) =>
+  jobs.map((job) => {
+    try {
+      return { id: job.id, ok: true, value: jobTx(job.steps) }
+    } catch (error) {
+      return { id: job.id, ok: false, error: errorOf(error) }
+    }
+  }),
+)
+
+function errorOf(error) {
+  return error instanceof Error ? { message: error.message, code: error.code, name: error.name } : { message: String(error) }
+}
+
+let queue = []
+let scheduled = false
+
+function flush() {
+  scheduled = false
+  const jobs = queue
+  queue = []
+  let outcomes
+  try {
+    outcomes = groupTx.immediate(jobs)
+  } catch (error) {
+    // BEGIN or COMMIT failed (the lock stayed busy, a deferred key was broken): nothing
+    // of the group was written, so every job of it fails.
+    const failed = errorOf(error)
+    outcomes = jobs.map((job) => ({ id: job.id, ok: false, error: failed }))
+  }
+  // Answered only now, after COMMIT returned: with synchronous=FULL the group is on disk.
+  parentPort.postMessage(JSON.stringify(outcomes))
+}
+
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    if (queue.length > 0) flush()
+    db.close()
+    parentPort.close()
+    return
+  }
+  for (const job of JSON.parse(message)) queue.push(job)
+  if (!scheduled) {
+    scheduled = true
+    // after the messages already waiting, so jobs sent while we committed join one group
+    setImmediate(flush)
+  }
+})
