@@ -1,12 +1,13 @@
-import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { samplePhoto } from '../../cloudfunctions/local/seed/samplePhoto'
 import { directSubmissions } from './directSubmit'
 import { startHost, type RunningHost } from './localHost'
 import { rawSingleRowInserts } from './rawInserts'
-import { reportPayload } from './reportPayload'
-import { missing, percentile, row, sortedCopy, type SectionRun } from './types'
+import { autocannonLoad } from './autocannonLoad'
+import { processCpuSeconds, type LoadRun, type Reporter } from './loadRun'
+import { wrkLoad, wrkPath } from './wrkLoad'
+import { missing, row, type SectionRun } from './types'
 
 // End-to-end submissions (随手拍) against the local host over loopback, 50 connections,
 // each request a fresh requestId with one photo the submitting resident uploaded; beside
@@ -18,8 +19,6 @@ const SIZES = {
 }
 const CONNECTIONS = 50
 const RESIDENTS = Array.from({ length: 8 }, (_, i) => `u_resident_${i + 1}`)
-
-interface Reporter { token: string; fileId: string }
 
 async function call<T>(url: string, init: RequestInit): Promise<T> {
   const res = await fetch(url, init)
@@ -40,55 +39,26 @@ async function prepareReporters(host: RunningHost): Promise<Reporter[]> {
   }))
 }
 
-/**
- * One autocannon run of warm + load seconds; every request gets the next sequence number, so
- * every requestId is new. Only answers that arrive after the warm-up count: while the 50
- * connections open, accepts queue behind a busy event loop and the JIT is still cold.
- */
-async function load(host: RunningHost, reporters: Reporter[], warmSeconds: number, loadSeconds: number) {
-  let seq = 0
-  const setupRequest = (req: autocannon.Request): autocannon.Request => {
-    const i = seq++
-    const who = reporters[i % reporters.length]
-    req.headers = { 'content-type': 'application/json', authorization: `Bearer ${who.token}` }
-    req.body = JSON.stringify({ action: 'submitReport', requestId: `bench-${i}`, payload: reportPayload(i, who.fileId) })
-    return req
-  }
-  const reportIds: string[] = []
-  const onResponse = (status: number, body: string) => {
-    if (status >= 200 && status < 300) reportIds.push((JSON.parse(body) as { data: { reportId: string } }).data.reportId)
-  }
-  const answers: { at: number; ms: number; status: number }[] = []
-  const t0 = process.hrtime.bigint()
-  const sinceStart = () => Number(process.hrtime.bigint() - t0) / 1e9
-  const instance = autocannon({
-    url: host.url, connections: CONNECTIONS, duration: warmSeconds + loadSeconds, timeout: 30,
-    requests: [{ method: 'POST', path: '/api/resident', setupRequest, onResponse }],
-  })
-  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => answers.push({ at: sinceStart(), ms, status }))
-  const result = await instance
-  const end = sinceStart()
-  const measured = answers.filter((a) => a.at >= warmSeconds)
-  const ok = measured.filter((a) => a.status >= 200 && a.status < 300)
-  const warmMaxMs = Math.max(0, ...answers.filter((a) => a.at < warmSeconds).map((a) => a.ms))
-  const statuses = new Map<number, number>()
-  for (const a of measured) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1)
-  return { result, elapsed: end - warmSeconds, latencies: sortedCopy(ok.map((a) => a.ms)), ok: ok.length, statuses, reportIds, warmMaxMs, allOk: answers.filter((a) => a.status >= 200 && a.status < 300).length }
-}
-
 export const submissions: SectionRun = async (opts, log) => {
   const size = opts.quick ? SIZES.quick : SIZES.full
   const dataDir = join(opts.tmpDir, 'host')
   log('starting the local host (seeded, scratch data folder)')
   const host = await startHost(dataDir)
-  let run: Awaited<ReturnType<typeof load>>
+  let run: LoadRun
+  let hostCpuSeconds = NaN
   let memory: { rssKB: number; peakKB: number } | null
   let bootRssKB = NaN
   try {
     bootRssKB = host.memory()?.rssKB ?? NaN
     const reporters = await prepareReporters(host)
     log(`${size.warmSeconds} s warm-up, then ${size.loadSeconds} s measured, at ${CONNECTIONS} connections`)
-    run = await load(host, reporters, size.warmSeconds, size.loadSeconds)
+    const wrk = wrkPath()
+    log(`load generator: ${wrk ?? 'autocannon (wrk not found; apt-get install wrk for a generator that leaves the host more CPU)'}`)
+    const cpuBefore = processCpuSeconds(host.pid)
+    run = wrk
+      ? await wrkLoad(wrk, host, reporters, opts.tmpDir, CONNECTIONS, size.warmSeconds, size.loadSeconds)
+      : await autocannonLoad(host, reporters, CONNECTIONS, size.warmSeconds, size.loadSeconds)
+    hostCpuSeconds = processCpuSeconds(host.pid) - cpuBefore
     memory = host.memory()
   } finally {
     await host.stop()
@@ -107,22 +77,24 @@ export const submissions: SectionRun = async (opts, log) => {
 
   const rate = run.ok / run.elapsed
   const ratio = rate / raw.rowsPerSecond
-  const p99 = percentile(run.latencies, 99)
-  const failed = [...run.statuses].filter(([s]) => s < 200 || s >= 300).map(([s, n]) => `${n} × HTTP ${s}`)
-  const problems = [...failed, ...(run.result.errors ? [`${run.result.errors} connection errors`] : []), ...(run.result.timeouts ? [`${run.result.timeouts} timeouts`] : [])]
+  const p99 = run.p99Ms
+  const problems = run.problems
+  const perAnswer = (seconds: number) => (seconds / run.answers) * 1e6
   return {
     title: 'End-to-end submissions on the local stack',
     how: [
-      `The local host (\`cloudfunctions/local/main.ts\`, as \`npm start\` runs it, under tsx) in a child process on a scratch data folder, seeded with the demo street; autocannon in the bench process, ${CONNECTIONS} connections over loopback for ${size.warmSeconds + size.loadSeconds} s; only answers after the first ${size.warmSeconds} s count (the connections open and the JIT warms meanwhile).`,
+      `The local host (\`cloudfunctions/local/main.ts\`, as \`npm start\` runs it, under tsx) in a child process on a scratch data folder, seeded with the demo street; ${run.generator}, ${CONNECTIONS} connections over loopback: ${size.warmSeconds} s of warm-up (the connections open and the JIT warms), then ${size.loadSeconds} s measured.`,
+      'Load generator: wrk (Debian package `wrk`) when it is installed, driven by a generated Lua script; otherwise autocannon in the bench process. Both run on the same 2 cores as the host, so the CPU the generator spends per request is shown: autocannon spent ~110 µs, about a third of what the host needed.',
       'Each request is `POST /api/resident` `submitReport` with a new requestId, a real description and address, a few metres of GPS scatter around the demo points (inside, on and near borders, in a gap, in a hole, far in the street), and one photo the submitting resident uploaded first through `POST /api/_files`. Eight residents take turns.',
       'Reports/s counts 2xx answers over wall time; p50/p99 are per-request latencies of those answers. After the host stops, every report id from a 2xx answer is looked up in its data file: all must be there.',
       'Raw rate: better-sqlite3 in the bench process after the host stopped, one ~1 KB JSON row per transaction, WAL + synchronous=FULL (the store\'s settings), same disk. A submission commits one transaction that writes about seven rows (key, report, task, two timeline events, messages to grid staff).',
       'Use case alone: `submitReport(deps, resident, payload, requestId)` awaited in a loop in the bench process on a freshly seeded local stack (same store, same settings), after 200 warm-up calls: the submission without HTTP, connections or concurrency.',
+      'Host CPU: user + system seconds of the host process (all its threads) from /proc over warm-up and measured load, divided by the requests answered.',
       'Peak memory: VmHWM of the host process from /proc at the end of the load (it includes start-up and seeding).',
     ],
     rows: [
       row('Submissions', rate, 'reports/s', { note: `${run.ok.toLocaleString('en-US')} reports in ${run.elapsed.toFixed(1)} s${problems.length ? `; failures: ${problems.join(', ')}` : '; no failures'}` }),
-      row('Latency p50', percentile(run.latencies, 50), 'ms'),
+      row('Latency p50', run.p50Ms, 'ms'),
       row('Latency p99', p99, 'ms', { goal: '< 50 ms', met: p99 < 50, note: `slowest answer during the warm-up: ${run.warmMaxMs.toFixed(0)} ms` }),
       row('submitReport use case alone, one at a time (no HTTP)', direct.perSecond, 'reports/s', { note: `${direct.calls.toLocaleString('en-US')} calls in ${size.directSeconds} s, in the bench process, on a freshly seeded stack` }),
       row('Raw durable single-row inserts (better-sqlite3, WAL + FULL)', raw.rowsPerSecond, 'rows/s', { note: `${raw.rows.toLocaleString('en-US')} commits in ${size.rawSeconds} s` }),
@@ -131,9 +103,11 @@ export const submissions: SectionRun = async (opts, log) => {
         note: ratio >= 1 ? 'same run' : 'same run; submissions are BELOW the raw single-row insert rate',
       }),
       row('Acknowledged reports found in the data file', `${stored.toLocaleString('en-US')} of ${acknowledged.length.toLocaleString('en-US')}`, '', {
-        goal: 'all', met: stored === acknowledged.length && acknowledged.length === run.allOk,
+        goal: 'all', met: stored === acknowledged.length && acknowledged.length === run.reportIds.length,
         note: 'report ids from the 2xx answers (warm-up included), looked up after the host stopped',
       }),
+      row('Host CPU per answered request', perAnswer(hostCpuSeconds), 'µs', { note: `${hostCpuSeconds.toFixed(1)} CPU s over ${(size.warmSeconds + size.loadSeconds)} s: host thread, write thread and Node's own threads` }),
+      row('Load generator CPU per request', perAnswer(run.generatorCpuSeconds), 'µs', { note: `${run.generator}; on the same cores as the host` }),
       memory
         ? row('Peak memory of the local host (VmHWM)', memory.peakKB / 1024, 'MB', { note: `RSS ${(bootRssKB / 1024).toFixed(0)} MB after start-up, ${(memory.rssKB / 1024).toFixed(0)} MB at the end of the load` })
         : missing('Peak memory of the local host', '/proc not available on this OS'),

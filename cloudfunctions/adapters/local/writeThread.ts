@@ -40,6 +40,8 @@ export class WriteThread {
   private scheduled = false
   private nextId = 1
   private closed = false
+  // SQL text crosses to the thread once; later jobs name a statement by its number
+  private sqlIds = new Map<string, number>()
 
   constructor(private readonly opts: WriteThreadOptions) {}
 
@@ -77,13 +79,27 @@ export class WriteThread {
     this.outbox = []
     if (jobs.length === 0) return
     const worker = this.started()
+    const define: [number, string][] = []
+    const wire = jobs.map(({ id, steps }) => ({
+      id,
+      steps: steps.map(({ sql, params, expect, missing }) => {
+        let n = this.sqlIds.get(sql)
+        if (n === undefined) {
+          n = this.sqlIds.size
+          this.sqlIds.set(sql, n)
+          define.push([n, sql])
+        }
+        return { n, params, expect, missing }
+      }),
+    }))
     worker.ref() // answers are due: keep the process alive until they come
-    worker.postMessage(JSON.stringify(jobs))
+    worker.postMessage(JSON.stringify({ define, jobs: wire }))
   }
 
   private started(): Worker {
     if (this.worker) return this.worker
     const worker = new Worker(WORKER_FILE, { workerData: this.opts })
+    this.sqlIds = new Map() // a new thread has prepared nothing yet
     worker.on('message', (text: string) => this.answer(JSON.parse(text) as Answer[]))
     // A thread that dies (it could not open the file) fails what it held; the next write starts a new one.
     const fail = (error: Error) => {

@@ -10,14 +10,16 @@ const Database = require('better-sqlite3')
 const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs })
 for (const pragma of workerData.pragmas) db.pragma(pragma)
 
-const statements = new Map()
-function prepared(sql) {
-  let statement = statements.get(sql)
-  if (!statement) {
-    statement = db.prepare(sql)
-    statements.set(sql, statement)
+// statements by the number the host gave their SQL when it first sent it
+const statements = []
+
+/** SQL that does not prepare fails the jobs that use it, not the thread. */
+function preparedOrFailing(sql) {
+  try {
+    return db.prepare(sql)
+  } catch (error) {
+    return { run() { throw error } }
   }
-  return statement
 }
 
 /** Runs a job's steps; `expect: 'changed'` stops the job quietly at a step that changed no
@@ -26,7 +28,7 @@ function runSteps(steps) {
   const changes = []
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]
-    const statement = prepared(step.sql)
+    const statement = statements[step.n]
     const n = Array.isArray(step.params) ? statement.run(...step.params).changes : statement.run(step.params).changes
     if (n === 0 && step.expect === 'changed') return { stoppedAt: i, changes }
     if (n === 0 && step.expect === 'required') throw new Error(step.missing || `step ${i} changed no row`)
@@ -79,7 +81,9 @@ parentPort.on('message', (message) => {
     parentPort.close()
     return
   }
-  for (const job of JSON.parse(message)) queue.push(job)
+  const { define, jobs } = JSON.parse(message)
+  for (const [n, sql] of define) statements[n] = preparedOrFailing(sql)
+  for (const job of jobs) queue.push(job)
   if (!scheduled) {
     scheduled = true
     // after the messages already waiting, so jobs sent while we committed join one group

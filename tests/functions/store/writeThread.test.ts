@@ -100,6 +100,18 @@ describe('the write thread', () => {
     expect(ids()).toHaveLength(20)
   })
 
+  it('fails only the jobs whose SQL does not prepare, and reuses each statement it was sent', async () => {
+    const w = thread()
+    const bad: Step = { sql: 'INSERT INTO no_such_table VALUES (?)', params: [1] }
+    const outcomes = await Promise.allSettled([w.run([insert(1, 'a')]), w.run([bad]), w.run([insert(2, 'b')])])
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toMatch(/no such table/)
+    // the same SQL again, now sent by number: still refused, and the good one still runs
+    await expect(w.run([bad])).rejects.toThrow(/no such table/)
+    await w.run([insert(3, 'c')])
+    expect(ids()).toEqual([1, 2, 3])
+  })
+
   it('fails the jobs of a thread that cannot open its file, and says why', async () => {
     const w = new WriteThread({ file: path.join(dir, 'no', 'such', 'folder', 'x.sqlite'), pragmas: [], busyTimeoutMs: 100 })
     threads.push(w)
