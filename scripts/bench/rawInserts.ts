@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 
 // The floor the submission path is held to: better-sqlite3 committing one ~1 KB JSON row per
@@ -6,6 +7,7 @@ import { join } from 'node:path'
 // same disk as the host's data folder.
 
 export function rawSingleRowInserts(dir: string, seconds: number): { rowsPerSecond: number; rows: number } {
+  mkdirSync(dir, { recursive: true })
   const db = new Database(join(dir, 'raw-inserts.sqlite'))
   try {
     db.pragma('journal_mode = WAL')

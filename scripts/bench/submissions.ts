@@ -42,6 +42,11 @@ async function prepareReporters(host: RunningHost): Promise<Reporter[]> {
 export const submissions: SectionRun = async (opts, log) => {
   const size = opts.quick ? SIZES.quick : SIZES.full
   const dataDir = join(opts.tmpDir, 'host')
+  // The raw rate is measured before the load and again after it, and the submissions are held
+  // to the higher of the two: right after the load the disk may still be writing back the
+  // host's data, which would make the floor look lower than it is.
+  log(`raw single-row inserts for ${size.rawSeconds} s (before the load)`)
+  const rawBefore = rawSingleRowInserts(join(opts.tmpDir, 'raw-before'), size.rawSeconds)
   log('starting the local host (seeded, scratch data folder)')
   const host = await startHost(dataDir)
   let run: LoadRun
@@ -72,8 +77,9 @@ export const submissions: SectionRun = async (opts, log) => {
 
   log(`submitReport in-process for ${size.directSeconds} s`)
   const direct = await directSubmissions(opts.tmpDir, size.directSeconds)
-  log(`raw single-row inserts for ${size.rawSeconds} s`)
-  const raw = rawSingleRowInserts(opts.tmpDir, size.rawSeconds)
+  log(`raw single-row inserts for ${size.rawSeconds} s (after the load)`)
+  const rawAfter = rawSingleRowInserts(join(opts.tmpDir, 'raw-after'), size.rawSeconds)
+  const raw = rawBefore.rowsPerSecond >= rawAfter.rowsPerSecond ? rawBefore : rawAfter
 
   const rate = run.ok / run.elapsed
   const ratio = rate / raw.rowsPerSecond
@@ -87,7 +93,7 @@ export const submissions: SectionRun = async (opts, log) => {
       'Load generator: wrk (Debian package `wrk`) when it is installed, driven by a generated Lua script; otherwise autocannon in the bench process. Both run on the same 2 cores as the host, so the CPU the generator spends per request is shown: autocannon spent ~110 µs, about a third of what the host needed.',
       'Each request is `POST /api/resident` `submitReport` with a new requestId, a real description and address, a few metres of GPS scatter around the demo points (inside, on and near borders, in a gap, in a hole, far in the street), and one photo the submitting resident uploaded first through `POST /api/_files`. Eight residents take turns.',
       'Reports/s counts 2xx answers over wall time; p50/p99 are per-request latencies of those answers. After the host stops, every report id from a 2xx answer is looked up in its data file: all must be there.',
-      'Raw rate: better-sqlite3 in the bench process after the host stopped, one ~1 KB JSON row per transaction, WAL + synchronous=FULL (the store\'s settings), same disk. A submission commits one transaction that writes about seven rows (key, report, task, two timeline events, messages to grid staff).',
+      'Raw rate: better-sqlite3 in the bench process, one ~1 KB JSON row per transaction, WAL + synchronous=FULL (the store\'s settings), same disk, measured before the host starts and again after it stopped; the ratio uses the higher of the two. A submission commits one transaction that writes about seven rows (key, report, task, two timeline events, messages to grid staff).',
       'Use case alone: `submitReport(deps, resident, payload, requestId)` awaited in a loop in the bench process on a freshly seeded local stack (same store, same settings), after 200 warm-up calls: the submission without HTTP, connections or concurrency.',
       'Host CPU: user + system seconds of the host process (all its threads) from /proc over warm-up and measured load, divided by the requests answered.',
       'Peak memory: VmHWM of the host process from /proc at the end of the load (it includes start-up and seeding).',
@@ -97,7 +103,9 @@ export const submissions: SectionRun = async (opts, log) => {
       row('Latency p50', run.p50Ms, 'ms'),
       row('Latency p99', p99, 'ms', { goal: '< 50 ms', met: p99 < 50, note: `slowest answer during the warm-up: ${run.warmMaxMs.toFixed(0)} ms` }),
       row('submitReport use case alone, one at a time (no HTTP)', direct.perSecond, 'reports/s', { note: `${direct.calls.toLocaleString('en-US')} calls in ${size.directSeconds} s, in the bench process, on a freshly seeded stack` }),
-      row('Raw durable single-row inserts (better-sqlite3, WAL + FULL)', raw.rowsPerSecond, 'rows/s', { note: `${raw.rows.toLocaleString('en-US')} commits in ${size.rawSeconds} s` }),
+      row('Raw durable single-row inserts (better-sqlite3, WAL + FULL)', raw.rowsPerSecond, 'rows/s', {
+        note: `the higher of ${Math.round(rawBefore.rowsPerSecond).toLocaleString('en-US')} rows/s before the load and ${Math.round(rawAfter.rowsPerSecond).toLocaleString('en-US')} after, ${size.rawSeconds} s each`,
+      }),
       row('Submissions vs raw single-row inserts', ratio, '×', {
         goal: '≥ 1.0×', met: ratio >= 1,
         note: ratio >= 1 ? 'same run' : 'same run; submissions are BELOW the raw single-row insert rate',
