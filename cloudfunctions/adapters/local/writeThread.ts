@@ -93,14 +93,14 @@ export class WriteThread {
       }),
     }))
     worker.ref() // answers are due: keep the process alive until they come
-    worker.postMessage(JSON.stringify({ define, jobs: wire }))
+    worker.postMessage({ define, jobs: wire })
   }
 
   private started(): Worker {
     if (this.worker) return this.worker
     const worker = new Worker(WORKER_FILE, { workerData: this.opts })
     this.sqlIds = new Map() // a new thread has prepared nothing yet
-    worker.on('message', (text: string) => this.answer(JSON.parse(text) as Answer[]))
+    worker.on('message', (answers: Answer[]) => this.answer(answers))
     // A thread that dies (it could not open the file) fails what it held; the next write starts a new one.
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null

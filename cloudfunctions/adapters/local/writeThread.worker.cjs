@@ -71,7 +71,7 @@ function flush() {
     outcomes = jobs.map((job) => ({ id: job.id, ok: false, error: failed }))
   }
   // Answered only now, after COMMIT returned: with synchronous=FULL the group is on disk.
-  parentPort.postMessage(JSON.stringify(outcomes))
+  parentPort.postMessage(outcomes)
 }
 
 parentPort.on('message', (message) => {
@@ -81,7 +81,7 @@ parentPort.on('message', (message) => {
     parentPort.close()
     return
   }
-  const { define, jobs } = JSON.parse(message)
+  const { define, jobs } = message
   for (const [n, sql] of define) statements[n] = preparedOrFailing(sql)
   for (const job of jobs) queue.push(job)
   if (!scheduled) {
