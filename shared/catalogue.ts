@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // The category catalogue is configurable per district (DOMAIN.md, "Typical problem
 // categories"); each category carries its own deadlines and escalation department.

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { FunctionName } from '../../shared/api'
 import type { User } from '../../shared/model'
 import { ok, type Result } from '../../shared/result'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseSettings } from '../app/settings'
 
 // Every setting of the local host, validated once at boot (STYLE.md 9).

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { z } from 'zod'
+import * as z from 'zod'
 import { appError } from '../../shared/errors'
 import { ROLE_NAMES, ROLES } from '../../shared/roles'
 import { parseWith } from '../../shared/schemas/messages'

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
-import { z } from 'zod'
+import * as z from 'zod'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { LngLat, Routing } from '../model'
 import { bboxContains, bboxOf, coversPoint, type PolygonRings } from './geo'
 import { DEFAULT_BORDER_TOLERANCE_M, buildGridIndex, type GridIndex, type GridMatch, type GridSource } from './gridIndex'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { required } from './messages'
 
 export const idSchema = (label: string) => z.string(required(label, '文本')).min(1, `请填写${label}`).max(64, `${label}格式不正确`)

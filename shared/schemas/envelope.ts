@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AppError } from '../errors'
 import { required } from './messages'
 import { requestIdSchema } from './common'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { appError, type AppError } from '../errors'
 
 // One place turns zod issues into the API's VALIDATION error: a field path → a Chinese

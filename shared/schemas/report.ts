@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { required } from './messages'
 import { idSchema, locationSchema, photosSchema } from './common'
 

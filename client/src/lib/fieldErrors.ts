@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { validationError } from '../../../shared/schemas/messages'
 
 /** Field path ("location.lng", "photos.0") → the form field that shows its message. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { WxContentCheck } from './contentCheck'
 
 // The asynchronous photo verdict: WeChat pushes a `wxa_media_check` event for every

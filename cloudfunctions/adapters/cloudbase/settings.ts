@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseSettings } from '../../app/settings'
 import { templatesSchema } from './templates'
 

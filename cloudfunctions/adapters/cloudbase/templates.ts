@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Message } from '../../../shared/model'
 import { KEYWORD, templateData } from './templateValues'
 
