@@ -69,6 +69,10 @@ for (const name of names) {
     keepNames: true,
     legalComments: 'none',
     logLevel: 'warning',
+    // mime-types carries its own older copy of the mime-db table (140 KB of JSON); one copy,
+    // the newer, serves both: a cold start parses it once instead of twice
+    alias: { 'mime-db': './node_modules/mime-db' },
+    absWorkingDir: ROOT,
   })
   const triggers = options.timer ? [{ name: `${name}Timer`, type: 'timer', config: options.timer }] : []
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: `gridlink-${name}`, version, private: true, main: 'index.js' }, null, 2)}\n`)
