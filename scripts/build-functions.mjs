@@ -64,9 +64,11 @@ for (const name of names) {
     platform: 'node',
     format: 'cjs',
     target: RUNTIME.esbuild,
-    // minified to stay well under the deploy size limits; names kept for readable stack traces in the logs
-    minify: true,
-    keepNames: true,
+    // Whitespace and syntax minified, identifiers kept: stack traces in the logs stay readable
+    // without keepNames, whose __name() call on every function cost ~25% of a cold start's
+    // require time (measured: 1.40 MB/240 ms with renamed identifiers and keepNames, 1.81 MB/190 ms so)
+    minifyWhitespace: true,
+    minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
     // mime-types carries its own older copy of the mime-db table (140 KB of JSON); one copy,
