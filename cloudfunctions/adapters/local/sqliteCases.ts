@@ -75,7 +75,8 @@ export class SqliteCases {
   }
 
   /** The write of a new report as one job. Claiming the key first lets the UNIQUE
-   * constraint, not a prior read, pick the winner: a job that stops there lost. */
+   * constraint, not a prior read, pick the winner of two identical requests: a job whose
+   * claim changes nothing lost, and stops before writing anything else. */
   reportSteps(input: NewReport): Step[] {
     const { requestKey, report, task } = input
     return [
@@ -131,8 +132,8 @@ export class SqliteCases {
     return toPage(rows.map(taskFromRow), limit, 'inbox', (t) => [t.dueAt, t.createdAt, t.id])
   }
 
-  /** A task change as one job; the version guard is its first step, so a job that stops
-   * there met a newer version (two people acting on one task) and wrote nothing. */
+  /** A task change as one job; a job that stops at the version guard met a newer version
+   * (two people acting on one task) and wrote nothing. */
   changeSteps(change: TaskChange): Step[] {
     const { task, expectedVersion } = change
     if (task.version !== expectedVersion + 1) {

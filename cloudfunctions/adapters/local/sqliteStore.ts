@@ -136,7 +136,7 @@ export class SqliteStore implements Store {
 
   async createReport(input: NewReport): Promise<{ reportId: string; created: boolean }> {
     const { stoppedAt } = await this.writer.run(this.cases.reportSteps(input))
-    // stopped at the key claim: the key was taken, by this request's first try
+    // stopped at the key claim (nothing of this try kept): the key was taken by an earlier try
     if (stoppedAt !== null && input.requestKey !== null) return { reportId: this.cases.keyOwner(input.requestKey), created: false }
     return { reportId: input.report.id, created: true }
   }

@@ -13,15 +13,15 @@ import { Worker } from 'node:worker_threads'
 export interface Step {
   sql: string
   params: unknown[] | object
-  /** 'changed': a step that changed no row ends the job quietly (stoppedAt says where);
-   *  'required': it fails the job, and nothing of the job is kept */
+  /** A step that changed no row ends the job with nothing of it kept (it is rolled back to
+   *  its savepoint): quietly for 'changed' (stoppedAt says where), as a failure for 'required' */
   expect?: 'changed' | 'required'
   /** the error message of a 'required' step that changed nothing */
   missing?: string
 }
 
 export interface JobOutcome {
-  /** index of the 'changed' step that ended the job early, or null when all ran */
+  /** index of the 'changed' step that ended the job, which then wrote nothing; null when all ran */
   stoppedAt: number | null
   changes: number[]
 }

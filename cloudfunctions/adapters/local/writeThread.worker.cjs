@@ -22,15 +22,22 @@ function preparedOrFailing(sql) {
   }
 }
 
-/** Runs a job's steps; `expect: 'changed'` stops the job quietly at a step that changed no
- * row (the steps before it stay), `expect: 'required'` fails the whole job instead. */
+/** Thrown to roll a job back to its savepoint when a step meant to change a row did not. */
+class Stopped {
+  constructor(at) {
+    this.at = at
+  }
+}
+
+/** Runs a job's steps. A step that changed no row ends the job with nothing of it kept:
+ * quietly for `expect: 'changed'` (stoppedAt says where), as a failure for 'required'. */
 function runSteps(steps) {
   const changes = []
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]
     const statement = statements[step.n]
     const n = Array.isArray(step.params) ? statement.run(...step.params).changes : statement.run(step.params).changes
-    if (n === 0 && step.expect === 'changed') return { stoppedAt: i, changes }
+    if (n === 0 && step.expect === 'changed') throw new Stopped(i)
     if (n === 0 && step.expect === 'required') throw new Error(step.missing || `step ${i} changed no row`)
     changes.push(n)
   }
@@ -38,13 +45,14 @@ function runSteps(steps) {
 }
 
 // Nested in the group transaction each job is a savepoint: one that throws is rolled back
-// alone and fails alone; the others still commit.
+// alone and fails (or stops) alone; the others still commit.
 const jobTx = db.transaction(runSteps)
 const groupTx = db.transaction((jobs) =>
   jobs.map((job) => {
     try {
       return { id: job.id, ok: true, value: jobTx(job.steps) }
     } catch (error) {
+      if (error instanceof Stopped) return { id: job.id, ok: true, value: { stoppedAt: error.at, changes: [] } }
       return { id: job.id, ok: false, error: errorOf(error) }
     }
   }),

@@ -57,12 +57,14 @@ describe('the write thread', () => {
     expect(ids()).toEqual([1, 3])
   })
 
-  it("stops a job quietly at an 'expect: changed' step that changed nothing, keeping the steps before it", async () => {
+  it("stops a job quietly at an 'expect: changed' step that changed nothing, keeping nothing of it", async () => {
     const w = thread()
     await w.run([insert(1, 'a')])
     const guard: Step = { sql: 'UPDATE t SET v = ? WHERE id = ? AND v = ?', params: ['b', 1, 'stale'], expect: 'changed' }
-    expect(await w.run([insert(5, 'e'), guard, insert(6, 'f')])).toEqual({ stoppedAt: 1, changes: [1] })
-    expect(ids()).toEqual([1, 5])
+    const [stopped, other] = await Promise.all([w.run([insert(5, 'e'), guard, insert(6, 'f')]), w.run([insert(7, 'g')])])
+    expect(stopped).toEqual({ stoppedAt: 1, changes: [] })
+    expect(other).toEqual({ stoppedAt: null, changes: [1] })
+    expect(ids()).toEqual([1, 7])
   })
 
   it("fails the whole job at an 'expect: required' step that changed nothing", async () => {
