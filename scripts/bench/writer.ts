@@ -96,6 +96,7 @@ export function renderMarkdown(run: Run): string {
     '',
     '- `npm run bench`: the full suite (about 2 minutes on 2 cores, well inside the 10-minute budget); runs the production builds it measures, then rewrites this file.',
     '- `npm run bench -- --quick` (or `BENCH_QUICK=1`): dev-sized inputs (2,000 grids / 100,000 points, 100,000 tasks, 5 s of measured load); prints the tables and leaves this file alone unless `--out=FILE` is given.',
+    '- The submission load comes from wrk (`apt-get install -y wrk`) when it is on the PATH, else from autocannon in the bench process, which takes several times more of the CPU the host shares; the submissions table names the generator used and its CPU per request.',
     '- `--only=routing,inbox` runs some sections (prints only); `--no-build` measures the builds already on disk; `--note="…"` adds a line under the title.',
     '- Each section runs in its own Node process (`--expose-gc`) so one section\'s heap and JIT state do not colour the next.',
     '- Adding rows: a module under `scripts/bench/` that exports a `SectionRun` returning rows `{ name, value, unit, goal, met, note }`, listed in `SECTIONS` in `scripts/bench/run.ts`.',
