@@ -187,6 +187,11 @@ export class SqliteStore implements Store {
     if (steps.length > 0) await this.writer.run(steps)
   }
 
+  /** A photo's record, written once its bytes are on disk (diskFiles.ts). */
+  async insertFile(file: FileRecord): Promise<void> {
+    await this.writer.run([{ sql: 'INSERT INTO files (id, owner_id, mime, size, created_at) VALUES (@id, @owner_id, @mime, @size, @created_at)', params: fileToRow(file) }])
+  }
+
   // --- for the local host and seeding (synchronous, so they can run inside transaction()) ---
 
   upsertStreet(street: Street): void {
@@ -206,11 +211,6 @@ export class SqliteStore implements Store {
     this.s.upsertUser.run({ id: user.id, role: user.role, doc: JSON.stringify(user) })
     this.users.forget(user.id)
     this.allUsers = null
-  }
-
-  /** A photo's record, written once its bytes are on disk (diskFiles.ts). */
-  async insertFile(file: FileRecord): Promise<void> {
-    await this.writer.run([{ sql: 'INSERT INTO files (id, owner_id, mime, size, created_at) VALUES (@id, @owner_id, @mime, @size, @created_at)', params: fileToRow(file) }])
   }
 
   createSession(token: string, userId: string, createdAt: number): void {
