@@ -54,6 +54,8 @@ function coldLoads(bundle: string, mode: 'packed' | 'geojson', file: string, pro
 
 export const routing: SectionRun = async (opts, log) => {
   const size = opts.quick ? SIZES.quick : SIZES.full
+  // the goals are set for a city of 20,000 grids; a quick run's smaller city is not judged by them
+  const atCityScale = (met: boolean) => (opts.quick ? null : met)
   const n = (x: number) => x.toLocaleString('en-US')
   log(`generating ${n(size.grids)} grids and ${n(size.points)} points`)
   const city = generateCity({ grids: size.grids, seed: 1 })
@@ -144,14 +146,18 @@ export const routing: SectionRun = async (opts, log) => {
     ],
     rows: [
       row('Lookups/s (router.route, 30 m tolerance)', routeRate, 'lookups/s', {
-        goal: '≥ 1,000,000', met: routeRate >= 1_000_000,
+        goal: '≥ 1,000,000', met: atCityScale(routeRate >= 1_000_000),
         note: `outcomes: inside ${share('inside')}, near_border ${share('near_border')}, nearest_grid ${share('nearest_grid')}, dispatcher ${share('dispatcher_queue')}`,
       }),
       row('Lookup latency p50', percentile(calls, 50), 'µs', { note: `includes ~${timerUs.toFixed(2)} µs of timer overhead per call` }),
       row('Lookup latency p99', percentile(calls, 99), 'µs', { note: `over ${n(size.timedCalls)} timed calls` }),
       row('Containment only (index.locate, no tolerance)', locateRate, 'lookups/s'),
       row('Plain turf loop', turfRate, 'lookups/s', { note: `${n(sample.length)} points; agrees with the index on ${n(sample.length - disagree)} of them` }),
-      row('Router vs plain turf loop', routeRatio, '×', { goal: '≥ 1,000×', met: routeRatio >= 1000, note: 'router.route rate ÷ turf loop rate, same run' }),
+      row('Router vs plain turf loop', routeRatio, '×', {
+        goal: '≥ 1,000×', met: atCityScale(routeRatio >= 1000),
+        // a plain loop over 2,000 grids is ten times faster than over 20,000, so the ratio shrinks with the city
+        note: `router.route rate ÷ turf loop rate, same run${opts.quick ? '; the goal is for 20,000 grids (full run)' : ''}`,
+      }),
       row('Index build time', median(buildMs), 'ms', { note: `median of ${size.builds} builds from in-memory polygons` }),
       row('Index memory', indexBytes / 1048576, 'MB', { note: `packed file ${n(Math.round(packed.byteLength / 1024))} KB` }),
       row('Cold load of the packed index', cold.ms, 'ms', {
