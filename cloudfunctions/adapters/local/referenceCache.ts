@@ -24,10 +24,6 @@ export class BoundedMap<K, V> {
   delete(key: K): void {
     this.map.delete(key)
   }
-
-  clear(): void {
-    this.map.clear()
-  }
 }
 
 /** Reads through `load` once per key; a missing record (null) is not remembered, so a
@@ -47,9 +43,5 @@ export class ReadThrough<V extends object> {
 
   forget(key: string): void {
     this.entries.delete(key)
-  }
-
-  clear(): void {
-    this.entries.clear()
   }
 }
