@@ -1,8 +1,9 @@
-// `npm test`: typecheck, production builds of the mini-program (weapp) and H5, then every
-// jest project (unit, functions, client, weapp, e2e). Ends with one "N passed, N failed" line.
+// `npm test`: the machine's prerequisites (Chromium, a CJK font: installed when it may,
+// scripts/prereqs.mjs), typecheck, production builds of the mini-program (weapp) and H5, then
+// every jest project (unit, functions, client, weapp, e2e). Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { chromiumPath } from './chromium.mjs'
+import { ensurePrereqs } from './prereqs.mjs'
 
 const run = (label, cmd, args, env = {}) => {
   console.log(`\n▶ ${label}`)
@@ -13,10 +14,7 @@ const run = (label, cmd, args, env = {}) => {
   }
 }
 
-if (!chromiumPath()) {
-  console.error('✖ Chromium not found: the browser end-to-end tests need it.\n  Fix: apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium binary)')
-  process.exit(1)
-}
+ensurePrereqs()
 run('typecheck (tsc --strict)', 'npm', ['run', '--silent', 'typecheck'])
 if (process.env.GRIDLINK_SKIP_BUILD !== '1') {
   run('build weapp (production)', 'npm', ['run', '--silent', 'build:weapp'], { NODE_ENV: 'production' })

@@ -1,13 +1,10 @@
-import type { Category } from './catalogue'
 import type { Level } from './levels'
-import type { Message, Routing, TimelineEvent, User } from './model'
+import type { Routing, TimelineEvent, User } from './model'
 import type { Role } from './roles'
-import type { RateReportInput, SubmitReportInput, PageInput } from './schemas/report'
-import type { AcceptTaskInput, ResolveTaskInput, MarkReadInput } from './schemas/task'
 import type { TaskStatus } from './workflow/status'
 
-// The typed contract between the mini-program and the cloud functions: one entry per
-// function and action, its payload and its result (docs/api.md explains each).
+// What the functions answer: the views a screen shows (docs/api.md explains each). The
+// actions themselves, their payloads and which result each returns, are in contracts.ts.
 
 export interface Page<T> { items: T[]; nextCursor: string | null }
 
@@ -95,31 +92,4 @@ export type GrantAnswer = 'accept' | 'reject' | 'ban' | 'filter'
 
 export type Me = Pick<User, 'id' | 'name' | 'role' | 'gridIds' | 'communityId' | 'streetId' | 'homeGridId'> & { roleName: string }
 
-export interface Api {
-  user: {
-    me: { payload: Record<string, never>; result: Me }
-    catalogue: { payload: Record<string, never>; result: Category[] }
-    myGrid: { payload: { lng?: number; lat?: number }; result: ContactCard | null }
-    listMessages: { payload: PageInput; result: Page<Message> & { unread: number } }
-    markMessagesRead: { payload: MarkReadInput; result: { unread: number } }
-    subscribeTemplates: { payload: Record<string, never>; result: SubscribeTemplates }
-    recordGrants: { payload: { answers: Record<string, GrantAnswer> }; result: { recorded: number } }
-  }
-  resident: {
-    submitReport: { payload: SubmitReportInput; result: SubmitReportResult }
-    listMyReports: { payload: PageInput; result: Page<ReportSummary> }
-    getMyReport: { payload: { reportId: string }; result: ReportDetail }
-    rateReport: { payload: RateReportInput; result: ReportDetail }
-  }
-  worker: {
-    listInbox: { payload: PageInput; result: Page<TaskSummary> }
-    getTask: { payload: { taskId: string }; result: TaskDetail }
-    acceptTask: { payload: AcceptTaskInput; result: TaskDetail }
-    resolveTask: { payload: ResolveTaskInput; result: TaskDetail }
-  }
-}
-
-export type FunctionName = keyof Api
-export type ActionName<F extends FunctionName> = keyof Api[F] & string
-export type PayloadOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { payload: infer P } ? P : never
-export type ResultOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { result: infer R } ? R : never
+export type { Api, ActionName, FunctionName, InputOf, PayloadOf, ResultOf } from './contracts'

@@ -20,6 +20,8 @@ export interface AppError {
   message: string
   /** field path (e.g. "photos.0", "location.lat") → message naming what is wrong */
   fields?: Record<string, string>
+  /** RATE_LIMITED: seconds until the same request may succeed */
+  retryAfterS?: number
 }
 
 export function appError(code: ErrorCode, message?: string, fields?: Record<string, string>): AppError {

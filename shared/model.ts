@@ -2,6 +2,7 @@ import type { Level } from './levels'
 import type { Role } from './roles'
 import type { RoutingOutcome } from './routing/outcome'
 import type { TaskStatus } from './workflow/status'
+import type { TimelineAction } from './workflow/timeline'
 
 // Domain records as the app layer and the client see them. Times are epoch milliseconds.
 
@@ -23,25 +24,48 @@ export interface User {
   photoUrl?: string
 }
 
+/** One polygon in GCJ-02: its outer ring first, then its holes; each ring closed or open. */
+export type PolygonRings = [number, number][][]
+
+/** A grid's area as GeoJSON gives it: one polygon, or several parts (an island, a split grid). */
+export type GridGeometry = { type: 'Polygon'; coordinates: PolygonRings } | { type: 'MultiPolygon'; coordinates: PolygonRings[] }
+
 export interface Grid {
   id: string
   name: string
   communityId: string
   streetId: string
-  /** GCJ-02 rings: outer ring first, then holes; each ring closed or open */
-  polygon: [number, number][][]
+  geometry: GridGeometry
+  /** moves whenever this grid's boundary changes */
   version: number
   workerIds: string[]
   leaderId?: string
 }
 
-export interface Community { id: string; name: string; streetId: string; dispatcherIds: string[] }
-export interface Street { id: string; name: string; district: string; hotline: string; polygon: [number, number][][] }
+export interface Community {
+  id: string
+  name: string
+  streetId: string
+  dispatcherIds: string[]
+  /** the community's outline, when the map has one: a report far from every grid but inside it goes to its queue */
+  geometry?: GridGeometry
+}
+export interface Street {
+  id: string
+  name: string
+  district: string
+  hotline: string
+  polygon: PolygonRings
+  /** the street's dispatchers (街道分拨中心), who receive its queue */
+  dispatcherIds: string[]
+}
 
 export interface Routing {
   outcome: RoutingOutcome
   gridId: string | null
   gridVersion: number
+  /** the generation of the whole grid map this point was routed against */
+  mapGeneration: number
   /** grids within the border tolerance, so a worker can transfer in one tap */
   neighbourGridIds: string[]
   /** distance to the chosen grid's border in metres (0 inside) */
@@ -85,6 +109,10 @@ export interface Task {
   version: number
   createdAt: number
   updatedAt: number
+  /** when it was last accepted (签收), resolved and closed: what the monthly statistics count */
+  acceptedAt: number | null
+  resolvedAt: number | null
+  closedAt: number | null
 }
 
 export interface TimelineEvent {
@@ -93,17 +121,20 @@ export interface TimelineEvent {
   at: number
   actorId: string
   actorName: string
-  action: string
+  action: TimelineAction
   /** words for the person reading the timeline */
   text: string
   note?: string
   photos?: string[]
 }
 
+export const MESSAGE_KINDS = ['task_assigned', 'task_reopened', 'report_accepted', 'report_resolved', 'report_closed'] as const
+export type MessageKind = (typeof MESSAGE_KINDS)[number]
+
 export interface Message {
   id: string
   userId: string
-  kind: 'report_accepted' | 'report_resolved' | 'report_closed' | 'task_assigned' | 'task_reopened'
+  kind: MessageKind
   title: string
   body: string
   reportId?: string

@@ -1,61 +1,49 @@
-import * as z from 'zod'
-import type { FunctionName } from '../../shared/api'
+import type * as z from 'zod'
+import { CONTRACTS, type ActionName, type Contract, type Contracts, type FunctionName } from '../../shared/contracts'
 import type { User } from '../../shared/model'
 import { ok, type Result } from '../../shared/result'
-import type { Role } from '../../shared/roles'
-import { rateReportSchema, reportRefSchema, submitReportSchema, pageSchema } from '../../shared/schemas/report'
-import { acceptTaskSchema, markReadSchema, resolveTaskSchema, taskRefSchema } from '../../shared/schemas/task'
 import { listMessages, markMessagesRead, me, myGrid } from './account/account'
-import { ANYONE, GRID_STAFF, REPORTERS } from './authorize'
 import type { Deps } from './ports'
+import { listQueue } from './queues/listQueue'
 import { getMyReport, listMyReports } from './reports/readReports'
 import { rateReport } from './reports/rateReport'
 import { submitReport } from './reports/submitReport'
 import { getTask, listInbox } from './tasks/readTasks'
 import { acceptTask, resolveTask } from './tasks/handleTask'
 
-// Every function's actions: who may call it, the schema of its payload, and its use case.
-// docs/api.md describes each entry; keep the two together.
+// Every action's use case, bound to its contract (shared/contracts.ts): a handler receives
+// the payload as its schema parsed it, and only creates receive the requestId. Who may call
+// each is in policy.ts; docs/api.md describes each entry.
 
-export interface ActionDef {
-  roles: readonly Role[]
-  schema: z.ZodType
-  run(deps: Deps, caller: User, payload: any, requestId?: string): Promise<Result<unknown>>
-}
+type Handler<C> = C extends Contract<infer S, infer R, infer K>
+  ? K extends true
+    ? (deps: Deps, caller: User, input: z.output<S>, requestId: string | undefined) => Promise<Result<R>>
+    : (deps: Deps, caller: User, input: z.output<S>) => Promise<Result<R>>
+  : never
 
-const empty = z.object({}, '提交内容必须是对象')
-const grantsSchema = z.object(
-  {
-    answers: z
-      .record(z.string().min(1, '模板编号不能为空').max(64, '模板编号过长'), z.enum(['accept', 'reject', 'ban', 'filter'], '订阅结果应为 accept、reject、ban 或 filter'), '订阅结果 answers 必须是对象')
-      .refine((a) => Object.keys(a).length <= 10, '一次最多记录10个订阅结果'),
-  },
-  '提交内容必须是对象',
-)
-const point = z.object({ lng: z.number('经度必须是数字').optional(), lat: z.number('纬度必须是数字').optional() }, '提交内容必须是对象')
+export type Handlers = { [F in FunctionName]: { [A in ActionName<F>]: Handler<Contracts[F][A]> } }
 
-export const ACTIONS: Record<FunctionName, Record<string, ActionDef>> = {
+export const HANDLERS: Handlers = {
   user: {
-    me: { roles: ANYONE, schema: empty, run: (d, c) => me(d, c) },
-    catalogue: { roles: ANYONE, schema: empty, run: async (d) => ok(d.config.catalogue) },
-    myGrid: { roles: ANYONE, schema: point, run: myGrid },
-    listMessages: { roles: ANYONE, schema: pageSchema, run: listMessages },
-    markMessagesRead: { roles: ANYONE, schema: markReadSchema, run: markMessagesRead },
-    subscribeTemplates: { roles: ANYONE, schema: empty, run: async (d) => ok(d.subscriptions.templates()) },
-    recordGrants: { roles: ANYONE, schema: grantsSchema, run: async (d, c, p) => ok({ recorded: await d.subscriptions.record(c.id, p.answers) }) },
+    me: (d, c) => me(d, c),
+    catalogue: async (d) => ok(d.config.catalogue),
+    myGrid,
+    listMessages,
+    markMessagesRead,
+    subscribeTemplates: async (d) => ok(d.subscriptions.templates()),
+    recordGrants: async (d, c, p) => ok({ recorded: await d.subscriptions.record(c.id, p.answers) }),
   },
-  resident: {
-    submitReport: { roles: REPORTERS, schema: submitReportSchema, run: submitReport },
-    listMyReports: { roles: REPORTERS, schema: pageSchema, run: listMyReports },
-    getMyReport: { roles: REPORTERS, schema: reportRefSchema, run: getMyReport },
-    rateReport: { roles: REPORTERS, schema: rateReportSchema, run: rateReport },
-  },
-  worker: {
-    listInbox: { roles: GRID_STAFF, schema: pageSchema, run: listInbox },
-    getTask: { roles: GRID_STAFF, schema: taskRefSchema, run: getTask },
-    acceptTask: { roles: GRID_STAFF, schema: acceptTaskSchema, run: acceptTask },
-    resolveTask: { roles: GRID_STAFF, schema: resolveTaskSchema, run: resolveTask },
-  },
+  resident: { submitReport, listMyReports, getMyReport, rateReport },
+  worker: { listInbox, getTask, acceptTask, resolveTask },
+  admin: { listQueue },
 }
 
-export const FUNCTION_NAMES = Object.keys(ACTIONS) as FunctionName[]
+/** The contract and handler of `fn.action`, or undefined for anything not registered. */
+export function lookupAction(fn: string, action: string): { contract: Contract; run: (deps: Deps, caller: User, input: unknown, requestId?: string) => Promise<Result<unknown>> } | undefined {
+  if (!Object.hasOwn(CONTRACTS, fn)) return undefined
+  const contracts = CONTRACTS[fn as FunctionName] as Record<string, Contract>
+  if (!Object.hasOwn(contracts, action)) return undefined
+  const run = (HANDLERS[fn as FunctionName] as Record<string, (...args: unknown[]) => Promise<Result<unknown>>>)[action]
+  const contract = contracts[action]
+  return { contract, run: (deps, caller, input, requestId) => (contract.creates ? run(deps, caller, input, requestId) : run(deps, caller, input)) }
+}

@@ -1,16 +1,16 @@
 import { appError, type AppError } from '../../shared/errors'
 import type { User } from '../../shared/model'
-import type { Deps } from './ports'
+import type { Needs } from './ports'
 
 /** Photos must be files this caller uploaded: a file id is never a way into someone else's photo. */
-export async function checkOwnPhotos(deps: Deps, caller: User, ids: string[], field: string): Promise<AppError | null> {
+export async function checkOwnPhotos(deps: Needs<'files'>, caller: User, ids: string[], field: string): Promise<AppError | null> {
   const fields: Record<string, string> = {}
   const seen = new Set<string>()
   ids.forEach((id, i) => {
     if (seen.has(id)) fields[`${field}.${i}`] = '同一张照片重复上传了'
     seen.add(id)
   })
-  const files = new Map((await deps.store.getFiles([...seen])).map((f) => [f.id, f]))
+  const files = new Map((await deps.files.getFiles([...seen])).map((f) => [f.id, f]))
   ids.forEach((id, i) => {
     const file = files.get(id)
     if (!file || file.ownerId !== caller.id) fields[`${field}.${i}`] ??= `第${i + 1}张照片不存在或已失效，请重新上传`

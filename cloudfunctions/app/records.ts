@@ -1,23 +1,24 @@
-import type { Message, TimelineEvent, User } from '../../shared/model'
+import type { Message, MessageKind, TimelineEvent, User } from '../../shared/model'
+import type { TimelineAction } from '../../shared/workflow/timeline'
 import { ROLE_NAMES } from '../../shared/roles'
-import type { Deps } from './ports'
+import type { Needs } from './ports'
 
 // Builders for the two records every transition leaves behind: a timeline line and the
 // messages that tell the people concerned.
 
 export const SYSTEM_ACTOR = { id: 'system', name: '系统' }
 
-export function timelineEvent(deps: Deps, taskId: string, actor: Pick<User, 'id' | 'name'> & { role?: User['role'] }, action: string, text: string, extra: Partial<Pick<TimelineEvent, 'note' | 'photos'>> = {}): TimelineEvent {
+export function timelineEvent(deps: Needs<'ids' | 'clock'>, taskId: string, actor: Pick<User, 'id' | 'name'> & { role?: User['role'] }, action: TimelineAction, text: string, extra: Partial<Pick<TimelineEvent, 'note' | 'photos'>> = {}): TimelineEvent {
   const actorName = actor.role ? `${ROLE_NAMES[actor.role]} ${actor.name}` : actor.name
   return { id: deps.ids.next('ev'), taskId, at: deps.clock.now(), actorId: actor.id, actorName, action, text, ...extra }
 }
 
-export function message(deps: Deps, userId: string, kind: Message['kind'], title: string, body: string, refs: Pick<Message, 'reportId' | 'taskId'>): Message {
+export function message(deps: Needs<'ids' | 'clock'>, userId: string, kind: MessageKind, title: string, body: string, refs: Pick<Message, 'reportId' | 'taskId'>): Message {
   return { id: deps.ids.next('m'), userId, kind, title, body, ...refs, createdAt: deps.clock.now(), readAt: null }
 }
 
 /** Pushes are a courtesy on top of the stored in-app messages: they never fail the action. */
-export async function pushQuietly(deps: Deps, messages: Message[]) {
+export async function pushQuietly(deps: Needs<'notifier'>, messages: Message[]) {
   if (messages.length === 0) return
   try {
     await deps.notifier.notify(messages)

@@ -1,19 +1,19 @@
 import type { GrantAnswer, SubscribeTemplates } from '../../shared/api'
-import type { Message } from '../../shared/model'
+import type { MessageKind } from '../../shared/model'
 import type { Subscriptions } from './ports'
 
 // Which grants each tap asks for: the messages that tap's person receives next.
 // WeChat takes at most three template ids in one requestSubscribeMessage call.
-const TAPS: Record<keyof SubscribeTemplates, Message['kind'][]> = {
+const TAPS: Record<keyof SubscribeTemplates, MessageKind[]> = {
   submit: ['report_accepted', 'report_resolved'],
   accept: ['task_assigned', 'task_reopened'],
   resolve: ['report_closed', 'task_reopened', 'task_assigned'],
 }
 
-export type TemplateIds = Partial<Record<Message['kind'], string>>
+export type TemplateIds = Partial<Record<MessageKind, string>>
 
 export function templatesForTaps(ids: TemplateIds): SubscribeTemplates {
-  const pick = (kinds: Message['kind'][]) => [...new Set(kinds.flatMap((k) => (ids[k] ? [ids[k] as string] : [])))].slice(0, 3)
+  const pick = (kinds: MessageKind[]) => [...new Set(kinds.flatMap((k) => (ids[k] ? [ids[k] as string] : [])))].slice(0, 3)
   return { submit: pick(TAPS.submit), accept: pick(TAPS.accept), resolve: pick(TAPS.resolve) }
 }
 

@@ -1,28 +1,41 @@
 import type { ReportDetail, ReportSummary, TaskDetail, TaskSummary } from '../../shared/api'
 import type { Grid, Report, Task, TimelineEvent, User } from '../../shared/model'
 import { findCategory } from '../../shared/catalogue'
+import { flagsNeighbours } from '../../shared/routing/outcome'
 import { canApply } from '../../shared/workflow/taskMachine'
+import { isOpen } from '../../shared/workflow/status'
 import { maskPhone } from './phone'
-import type { Deps } from './ports'
+import { can } from './policy'
+import type { Needs } from './ports'
+
+/** What a view reads: grids and people, photo reviews and links, the catalogue, the time. */
+export type ViewDeps = Needs<'reference' | 'content' | 'photoLinks' | 'config' | 'clock'>
 
 // Records → what a screen shows. One place, so the resident's and the worker's views of the
 // same case can't drift apart.
 
-const categoryName = (deps: Deps, code: string) => findCategory(deps.config.catalogue, code)?.name ?? code
+const categoryName = (deps: Needs<'config'>, code: string) => findCategory(deps.config.catalogue, code)?.name ?? code
 
-async function gridNames(deps: Deps, ids: (string | null)[]): Promise<Map<string, Grid>> {
+async function gridNames(deps: Needs<'reference'>, ids: (string | null)[]): Promise<Map<string, Grid>> {
   const unique = [...new Set(ids.filter((x): x is string => !!x))]
-  const grids = await Promise.all(unique.map((id) => deps.store.getGrid(id)))
+  const grids = await Promise.all(unique.map((id) => deps.reference.getGrid(id)))
   return new Map(grids.filter((g): g is Grid => !!g).map((g) => [g.id, g]))
 }
 
+/** Photo ids → the links the viewer gets, in order; photos the viewer may not see are left out. */
 type Shown = (ownerId: string, photos: string[]) => string[]
 
-/** Someone else's photos are shown only once content review passed them; one's own always. */
-async function reviewFilter(deps: Deps, viewerId: string, owned: { ownerId: string; photos?: string[] }[]): Promise<Shown> {
+/**
+ * Someone else's photos are shown only once content review passed them; one's own always.
+ * What is shown goes out as links (PhotoLinks), fetched for the whole view in one call.
+ */
+async function reviewFilter(deps: Needs<'content' | 'photoLinks'>, viewerId: string, owned: { ownerId: string; photos?: string[] }[]): Promise<Shown> {
   const others = [...new Set(owned.filter((o) => o.ownerId !== viewerId).flatMap((o) => o.photos ?? []))]
   const visible = others.length ? await deps.content.visiblePhotos(others) : new Set<string>()
-  return (ownerId, photos) => (ownerId === viewerId ? photos : photos.filter((p) => visible.has(p)))
+  const may = (ownerId: string, p: string) => ownerId === viewerId || visible.has(p)
+  const allowed = [...new Set(owned.flatMap((o) => (o.photos ?? []).filter((p) => may(o.ownerId, p))))]
+  const links = allowed.length ? await deps.photoLinks.links(allowed) : new Map<string, string>()
+  return (ownerId, photos) => photos.filter((p) => may(ownerId, p)).flatMap((p) => links.get(p) ?? [])
 }
 
 const ownedIn = (report: Report, task: Task, timeline: TimelineEvent[]) => [
@@ -38,14 +51,17 @@ function resultView(task: Task, people: Map<string, User>, shown: Shown) {
   return { text: task.result.text, photos: shown(task.result.byId, task.result.photos), at: task.result.at, byName: people.get(task.result.byId)?.name ?? '网格员' }
 }
 
-export async function reportSummaries(deps: Deps, pairs: { report: Report; task: Task }[]): Promise<ReportSummary[]> {
+export async function reportSummaries(deps: ViewDeps, pairs: { report: Report; task: Task }[]): Promise<ReportSummary[]> {
   const grids = await gridNames(deps, pairs.map((p) => p.task.gridId))
+  // the reporter's own list: their own photos, so no review filter, but links all the same
+  const reporterId = pairs[0]?.report.reporterId ?? ''
+  const shown = await reviewFilter(deps, reporterId, pairs.map(({ report }) => ({ ownerId: report.reporterId, photos: report.photos.slice(0, 1) })))
   return pairs.map(({ report, task }) => ({
     reportId: report.id,
     category: report.category,
     categoryName: categoryName(deps, report.category),
     description: report.description,
-    thumbnail: report.photos[0] ?? null,
+    thumbnail: shown(report.reporterId, report.photos.slice(0, 1))[0] ?? null,
     status: task.status,
     level: task.level,
     gridName: task.gridId ? grids.get(task.gridId)?.name ?? null : null,
@@ -55,15 +71,15 @@ export async function reportSummaries(deps: Deps, pairs: { report: Report; task:
   }))
 }
 
-export async function reportDetail(deps: Deps, report: Report, task: Task, timeline: TimelineEvent[]): Promise<ReportDetail> {
+export async function reportDetail(deps: ViewDeps, report: Report, task: Task, timeline: TimelineEvent[]): Promise<ReportDetail> {
   const [summary] = await reportSummaries(deps, [{ report, task }])
   const handlerId = task.acceptedById ?? task.result?.byId ?? task.assigneeId
-  const people = new Map((await deps.store.getUsers([handlerId, task.result?.byId].filter((x): x is string => !!x))).map((u) => [u.id, u]))
+  const people = new Map((await deps.reference.getUsers([handlerId, task.result?.byId].filter((x): x is string => !!x))).map((u) => [u.id, u]))
   const handler = handlerId ? people.get(handlerId) : undefined
   const shown = await reviewFilter(deps, report.reporterId, ownedIn(report, task, timeline))
   return {
     ...summary,
-    photos: report.photos,
+    photos: shown(report.reporterId, report.photos),
     location: report.location,
     address: report.address,
     routing: report.routing,
@@ -74,7 +90,7 @@ export async function reportDetail(deps: Deps, report: Report, task: Task, timel
   }
 }
 
-export async function taskSummaries(deps: Deps, viewer: User, pairs: { report: Report; task: Task }[]): Promise<TaskSummary[]> {
+export async function taskSummaries(deps: ViewDeps, viewer: User, pairs: { report: Report; task: Task }[]): Promise<TaskSummary[]> {
   const grids = await gridNames(deps, pairs.map((p) => p.task.gridId))
   const shown = await reviewFilter(deps, viewer.id, pairs.map(({ report }) => ({ ownerId: report.reporterId, photos: report.photos.slice(0, 1) })))
   const now = deps.clock.now()
@@ -91,18 +107,18 @@ export async function taskSummaries(deps: Deps, viewer: User, pairs: { report: R
     gridName: task.gridId ? grids.get(task.gridId)?.name ?? null : null,
     address: report.address,
     dueAt: task.dueAt,
-    overdue: task.dueAt !== null && task.dueAt < now,
-    nearBorder: report.routing.outcome === 'near_border' || report.routing.outcome === 'nearest_grid',
+    overdue: isOpen(task.status) && task.dueAt !== null && task.dueAt < now,
+    nearBorder: flagsNeighbours(report.routing.outcome),
     reopenCount: task.reopenCount,
     version: task.version,
     createdAt: task.createdAt,
   }))
 }
 
-export async function taskDetail(deps: Deps, caller: User, report: Report, task: Task, timeline: TimelineEvent[]): Promise<TaskDetail> {
+export async function taskDetail(deps: ViewDeps, caller: User, report: Report, task: Task, timeline: TimelineEvent[]): Promise<TaskDetail> {
   const [summary] = await taskSummaries(deps, caller, [{ report, task }])
   const ids = [report.reporterId, task.result?.byId].filter((x): x is string => !!x)
-  const people = new Map((await deps.store.getUsers(ids)).map((u) => [u.id, u]))
+  const people = new Map((await deps.reference.getUsers(ids)).map((u) => [u.id, u]))
   const reporter = people.get(report.reporterId)
   const shown = await reviewFilter(deps, caller.id, ownedIn(report, task, timeline))
   return {
@@ -118,6 +134,6 @@ export async function taskDetail(deps: Deps, caller: User, report: Report, task:
     // Staff need to call a reporter back, but the full number stays out of screenshots.
     reporter: { name: reporter?.name ?? '居民', phoneMasked: maskPhone(reporter?.phone ?? '') },
     canAccept: canApply(task, 'accept'),
-    canResolve: canApply(task, 'resolve') && (task.acceptedById === caller.id || caller.role === 'grid_leader'),
+    canResolve: canApply(task, 'resolve') && can(caller, 'worker', 'resolveTask', task),
   }
 }

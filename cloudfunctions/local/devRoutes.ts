@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import * as z from 'zod'
 import { appError } from '../../shared/errors'
 import { ROLE_NAMES, ROLES } from '../../shared/roles'
 import { parseWith } from '../../shared/schemas/messages'
-import { MAX_JSON_BYTES, readBody, sendJson } from './http'
+import { answerUnreadBody, MAX_JSON_BYTES, readBody, sendError, sendJson } from './http'
 import type { LocalStack } from './stack'
 
 // Dev-only routes (refused unless the host runs in dev mode): pick a seeded person to act
@@ -15,33 +14,37 @@ const clockSchema = z.object({ advanceMinutes: z.number('前进分钟数 advance
 export function devRoutes(stack: LocalStack) {
   return async (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (req.method === 'GET' && path === '/api/_dev/users') {
-      const users = await stack.store.listUsers()
+      const users = stack.store.reference.listUsers()
       const order = (r: string) => ROLES.indexOf(r as never)
       users.sort((a, b) => order(a.role) - order(b.role) || a.id.localeCompare(b.id))
       return sendJson(res, { ok: true, data: users.map((u) => ({ id: u.id, name: u.name, role: u.role, roleName: ROLE_NAMES[u.role], gridIds: u.gridIds })) })
     }
-    if (req.method !== 'POST') return sendJson(res, { ok: false, error: appError('NOT_FOUND', `没有这个接口：${req.method} ${path}`) })
+    if (req.method !== 'POST') return sendError(res, appError('NOT_FOUND', `没有这个接口：${req.method} ${path.slice(0, 80)}`))
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return sendError(res, appError('VALIDATION', '请求内容应为 JSON（content-type: application/json）'), 415)
+    const read = await readBody(req, MAX_JSON_BYTES)
+    if (!read.ok) return answerUnreadBody(res, read, MAX_JSON_BYTES)
     let body: unknown = null
     try {
-      body = JSON.parse(((await readBody(req, MAX_JSON_BYTES)) ?? Buffer.from('null')).toString('utf8') || 'null')
+      body = JSON.parse(read.body.toString('utf8') || 'null')
     } catch {
-      return sendJson(res, { ok: false, error: appError('VALIDATION', '请求内容不是有效的 JSON') })
+      return sendError(res, appError('VALIDATION', '请求内容不是有效的 JSON'))
     }
     if (path === '/api/_dev/login') {
       const input = parseWith(loginSchema, body)
       if (!input.ok) return sendJson(res, input)
-      const user = await stack.store.getUser(input.value.userId)
+      const user = await stack.deps.reference.getUser(input.value.userId)
       if (!user) return sendJson(res, { ok: false, error: appError('NOT_FOUND', '没有这个演示用户', { userId: '没有这个演示用户' }) })
-      const token = randomBytes(24).toString('base64url')
-      stack.store.createSession(token, user.id, stack.clock.now())
-      return sendJson(res, { ok: true, data: { token, user: { ...user, roleName: ROLE_NAMES[user.role] } } })
+      const { token, expiresAt } = stack.store.sessions.create(user.id, stack.clock.now())
+      return sendJson(res, { ok: true, data: { token, expiresAt, user: { ...user, roleName: ROLE_NAMES[user.role] } } })
     }
     if (path === '/api/_dev/clock') {
       const input = parseWith(clockSchema, body)
       if (!input.ok) return sendJson(res, input)
       stack.clock.advance(input.value.advanceMinutes)
-      return sendJson(res, { ok: true, data: { now: stack.clock.now() } })
+      // what the passing time makes due happens now, as a timer would have done it
+      const jobs = await stack.jobs.runNow()
+      return sendJson(res, { ok: true, data: { now: stack.clock.now(), jobs } })
     }
-    return sendJson(res, { ok: false, error: appError('NOT_FOUND', `没有这个接口：${path}`) })
+    return sendError(res, appError('NOT_FOUND', `没有这个接口：${path.slice(0, 80)}`))
   }
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { ErrorCode } from '../../shared/errors'
+import { appError, type AppError, type ErrorCode } from '../../shared/errors'
 import type { ApiResponse } from '../../shared/schemas/envelope'
 
 // HTTP plumbing of the local host. The envelope is the contract; the status code only
@@ -11,30 +11,88 @@ const STATUS: Record<ErrorCode, number> = {
 
 export const MAX_JSON_BYTES = 1 << 20
 
-export function sendJson(res: ServerResponse, body: ApiResponse<unknown>) {
+/** Sent with every answer: no sniffing a type, no framing, no referrer carrying ids away. */
+export const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+} as const
+/** JSON and photos never run anything; the H5 app's own policy is in host.ts. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'"
+
+export function sendJson(res: ServerResponse, body: ApiResponse<unknown>, status?: number) {
+  if (res.headersSent) return void res.end()
   const text = JSON.stringify(body)
-  res.writeHead(body.ok ? 200 : STATUS[body.error.code], { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-security-policy': API_CSP, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
+  if (!body.ok && body.error.retryAfterS !== undefined) headers['retry-after'] = String(body.error.retryAfterS)
+  res.writeHead(status ?? (body.ok ? 200 : STATUS[body.error.code]), headers)
   res.end(text)
 }
 
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
+export const sendError = (res: ServerResponse, error: AppError, status?: number) => sendJson(res, { ok: false, error }, status)
+
+export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too_large' | 'aborted' }
+
+/**
+ * Reads a request body up to `limit` bytes. Over the limit it stops reading and says so,
+ * so the caller can answer 413 before the connection closes (destroying the request at
+ * once made the client see a reset instead of the error). A body the client abandons is
+ * 'aborted', never a thrown error.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > limit) return resolve(refuse(req))
     const chunks: Buffer[] = []
     let size = 0
+    let done = false
+    const finish = (r: BodyRead) => {
+      if (done) return
+      done = true
+      resolve(r)
+    }
     req.on('data', (c: Buffer) => {
+      if (done) return
       size += c.length
-      if (size > limit) {
-        resolve(null)
-        req.destroy()
-      } else chunks.push(c)
+      if (size > limit) finish(refuse(req))
+      else chunks.push(c)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
+    req.on('end', () => finish({ ok: true, body: Buffer.concat(chunks) }))
+    req.on('error', () => finish({ ok: false, reason: 'aborted' }))
+    req.on('aborted', () => finish({ ok: false, reason: 'aborted' }))
+    req.on('close', () => finish({ ok: false, reason: 'aborted' }))
   })
+}
+
+/** Stops reading a too-large body: whatever else arrives is dropped, and the answer closes the connection. */
+function refuse(req: IncomingMessage): BodyRead {
+  req.removeAllListeners('data')
+  req.resume()
+  return { ok: false, reason: 'too_large' }
+}
+
+/** The answer to a body that could not be read; nothing for a client that left. */
+export function answerUnreadBody(res: ServerResponse, read: Extract<BodyRead, { ok: false }>, limitBytes: number) {
+  if (read.reason === 'aborted') return void res.destroy()
+  res.setHeader('connection', 'close')
+  sendError(res, appError('VALIDATION', `请求内容过大（最多 ${Math.round(limitBytes / 1024)} KB）`, { body: '请求内容过大' }), 413)
 }
 
 export function bearerToken(req: IncomingMessage): string | null {
   const h = req.headers.authorization
-  const m = h ? /^Bearer\s+(\S+)$/i.exec(h) : null
+  const m = h ? /^Bearer\s+([A-Za-z0-9_-]{16,128})$/i.exec(h) : null
   return m ? m[1] : null
+}
+
+/** The path of a request URL, percent-decoded; null for an encoding that does not decode. */
+export function decodedPath(rawUrl: string | undefined): { path: string; query: URLSearchParams } | null {
+  try {
+    const url = new URL(rawUrl ?? '/', 'http://localhost')
+    const path = decodeURIComponent(url.pathname)
+    if (path.includes('\0')) return null
+    return { path, query: url.searchParams }
+  } catch {
+    return null
+  }
 }

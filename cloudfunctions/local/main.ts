@@ -1,11 +1,19 @@
 import { loadSettings } from './config'
 import { createHost } from './host'
+import { JOB_INTERVAL_MS } from './scheduler'
 import { openLocalStack } from './stack'
 
 // `npm start` → this: the local stack on loopback, seeded on first start.
 async function main() {
   const settings = loadSettings()
-  const stack = await openLocalStack({ dataDir: settings.GRIDLINK_DATA_DIR, seed: settings.GRIDLINK_SEED })
+  const stack = await openLocalStack({
+    dataDir: settings.GRIDLINK_DATA_DIR,
+    seed: settings.GRIDLINK_SEED,
+    jobIntervalMs: JOB_INTERVAL_MS,
+    secret: settings.GRIDLINK_SECRET,
+    sessionTtlMs: settings.GRIDLINK_SESSION_HOURS * 3_600_000,
+    limits: settings.GRIDLINK_RATE_LIMITS,
+  })
   const server = createHost(stack, { dev: settings.GRIDLINK_DEV, webDir: settings.GRIDLINK_WEB_DIR })
   server.listen(settings.PORT, settings.HOST, () => {
     const addr = server.address()

@@ -2,47 +2,78 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_CATALOGUE } from '../../shared/catalogue'
 import { DEFAULT_CALENDAR } from '../../shared/calendar/workingTime'
-import { createRouter } from '../../shared/routing/router'
 import { openSqliteStore, type SqliteStore } from '../adapters/local/sqliteStore'
+import { MemoryLimits } from '../adapters/local/memoryLimits'
+import { SignedPhotoLinks } from '../adapters/local/signedPhotoLinks'
+import { DEFAULT_LIMITS, type LimitSettings } from '../app/limits'
 import { DiskFiles } from '../adapters/local/diskFiles'
 import { LocalContentCheck } from '../adapters/local/localContentCheck'
+import { mapRouter } from '../app/mapRouter'
 import { noSubscriptions } from '../app/subscriptions'
 import { randomIds } from '../app/ids'
-import type { Deps, GridRouter } from '../app/ports'
+import type { Deps } from '../app/ports'
 import { MovableClock } from './clock'
+import { devSecret } from './secret'
+import { startScheduler, type Scheduler } from './scheduler'
 import { seedDemo } from './seed/seedDemo'
 
-// The embedded backend: SQLite, photos on disk, in-app messages only, a movable clock.
+// The embedded backend: SQLite, photos on disk, in-app messages only, a movable clock, and
+// the jobs on a local timer.
 export interface LocalStack {
   deps: Deps
   store: SqliteStore
   files: DiskFiles
+  photoLinks: SignedPhotoLinks
   clock: MovableClock
-  /** waits for the writes already made, then closes the store */
+  jobs: Scheduler
+  /** stops the jobs, waits for the writes already made, then closes the store */
   close(): Promise<void>
 }
 
-export interface StackOptions { dataDir: string; seed: boolean }
+export interface StackOptions {
+  dataDir: string
+  seed: boolean
+  /** how often the jobs run by themselves; 0 = only when asked (tests) */
+  jobIntervalMs?: number
+  /** signs photo links; by default the data folder's own (made on first start) */
+  secret?: string
+  sessionTtlMs?: number
+  limits?: LimitSettings
+}
 
 export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
   mkdirSync(opts.dataDir, { recursive: true })
-  const store = openSqliteStore(join(opts.dataDir, 'gridlink.sqlite'))
-  const files = new DiskFiles(join(opts.dataDir, 'files'), store)
+  const store = openSqliteStore(join(opts.dataDir, 'gridlink.sqlite'), { sessionTtlMs: opts.sessionTtlMs })
+  const files = new DiskFiles(join(opts.dataDir, 'files'), store.files)
+  // what a host killed mid-save left (a temp file, a photo without its record), before any save
+  await files.sweepLeftovers()
   const clock = new MovableClock()
-  // The grid map is read once; the router is rebuilt when the map changes (admin issue).
-  const lazyRouter: { current: GridRouter | null } = { current: null }
+  const photoLinks = new SignedPhotoLinks(opts.secret ?? devSecret(opts.dataDir), clock)
+  store.sessions.sweep(clock.now())
   const deps: Deps = {
-    store,
-    router: { route: (p) => (lazyRouter.current as GridRouter).route(p) },
+    reference: store.reference,
+    cases: store.cases,
+    messages: store.messages,
+    files: store.files,
+    // the generation is a number in memory here (this host is the map's only writer): checked on every report
+    router: mapRouter(store.reference, clock, { recheckMs: 0 }),
     notifier: { notify: async () => undefined },
     content: new LocalContentCheck(),
+    photoLinks,
     subscriptions: noSubscriptions,
+    limits: new MemoryLimits(),
     clock,
     ids: randomIds,
-    config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone },
+    config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: opts.limits ?? DEFAULT_LIMITS },
     calendar: DEFAULT_CALENDAR,
   }
-  if (opts.seed && store.isEmpty()) await seedDemo(store, files, deps, lazyRouter)
-  lazyRouter.current = createRouter({ grids: await store.listGrids(), streets: await store.listStreets() })
-  return { deps, store, files, clock, close: () => store.close() }
+  if (opts.seed && store.reference.isEmpty()) await seedDemo(files, deps)
+  const jobs = startScheduler(deps, clock, opts.jobIntervalMs ?? 0)
+  return {
+    deps, store, files, photoLinks, clock, jobs,
+    close: async () => {
+      jobs.stop()
+      await store.close()
+    },
+  }
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { buildGridIndex, loadGridIndex, unpackGridIndex, type GridIndex } from '../../shared/routing/gridIndex'
+import { buildGridIndex, loadGridIndex, unpackGridIndex, type GridIndex, type GridSource } from '../../shared/routing/gridIndex'
 
 // Bundled by routing.ts and run in a fresh Node process per sample: what a function's cold
 // start pays to get a usable grid index, either from the packed prebuilt file or by
 // parsing the city's GeoJSON and building the index (the path the packed file replaces).
 // Prints one JSON line: milliseconds from before the read to after the first lookup.
 
-interface GridFeature { properties: { id: string; version: number; communityId: string; streetId: string }; geometry: { coordinates: number[][][] } }
+interface GridFeature { properties: Omit<GridSource, 'geometry'>; geometry: GridSource['geometry'] }
 
 const [mode, file, lng, lat] = process.argv.slice(2)
 const before = process.memoryUsage()
@@ -19,7 +19,7 @@ if (mode === 'packed') {
   index = loadGridIndex(unpackGridIndex(whole ? (bytes.buffer as ArrayBuffer) : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer))
 } else {
   const collection = JSON.parse(readFileSync(file, 'utf8')) as { features: GridFeature[] }
-  index = buildGridIndex(collection.features.map((f) => ({ ...f.properties, polygon: f.geometry.coordinates })))
+  index = buildGridIndex(collection.features.map((f) => ({ ...f.properties, geometry: f.geometry })))
 }
 const found = index.locate({ lng: Number(lng), lat: Number(lat) }, 30)
 const ms = Number(process.hrtime.bigint() - t0) / 1e6

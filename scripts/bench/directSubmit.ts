@@ -11,7 +11,7 @@ import { reportPayload } from './reportPayload'
 export async function directSubmissions(dir: string, seconds: number): Promise<{ perSecond: number; calls: number }> {
   const stack = await openLocalStack({ dataDir: join(dir, 'direct'), seed: true })
   try {
-    const user = await stack.store.getUser('u_resident_1')
+    const user = await stack.store.reference.getUser('u_resident_1')
     if (!user) throw new Error('the seeded stack has no u_resident_1')
     const saved = await stack.files.saveFile(user.id, 'image/png', samplePhoto([90, 140, 200]))
     if ('error' in saved) throw new Error(saved.error)

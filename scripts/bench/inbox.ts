@@ -56,6 +56,8 @@ function taskAt(i: number, rnd: () => number, grids: number, now: number): Task 
     acceptDueAt, resolveDueAt, dueAt: open ? (accepted ? resolveDueAt : acceptDueAt) : null,
     ...(status === 'resolved' || status === 'closed' ? { result: { text: '已清理完毕', photos: [], at: createdAt + DAY, byId: `u_worker_${g + 1}` } } : {}),
     reopenCount: status === 'reopened' ? 1 : 0, version: open ? 2 : 4, createdAt, updatedAt: createdAt + HOUR,
+    acceptedAt: accepted || !open ? createdAt + HOUR : null, resolvedAt: status === 'resolved' || status === 'closed' ? createdAt + DAY : null,
+    closedAt: status === 'closed' ? createdAt + 2 * DAY : null,
   }
 }
 
@@ -95,7 +97,7 @@ export const inbox: SectionRun = async (opts, log) => {
   const rnd = mulberry32(7)
   const time = async (grids: string[]) => {
     const s = process.hrtime.bigint()
-    const page = await store.listOpenTasksForGrids(grids, { limit: DEFAULT_PAGE })
+    const page = await store.cases.listOpenTasksForGrids(grids, { limit: DEFAULT_PAGE })
     return { ms: hrMs(s), items: page.items.length }
   }
   const randomGrids = (k: number) => Array.from({ length: k }, () => gridId(Math.floor(rnd() * size.grids)))

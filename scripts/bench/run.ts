@@ -15,6 +15,7 @@ const SECTIONS: Record<string, () => Promise<SectionRun>> = {
   inbox: async () => (await import('./inbox')).inbox,
   sizes: async () => (await import('./sizes')).sizes,
   bundles: async () => (await import('./bundles')).bundles,
+  cloudbase: async () => (await import('./cloudbaseCost')).cloudbaseCost,
 }
 
 // generous: the whole full run takes a few minutes on 2 cores

@@ -37,6 +37,10 @@ export function formatValue(value: number | string, unit: string): string {
   return unit ? `${text} ${unit}` : text
 }
 
+/** A section may add one table of its own (columns × rows) after its measures. */
+export interface Table { columns: string[]; rows: (string | number)[][] }
+const tableOf = (s: Section) => (s as Section & { table?: Table }).table
+
 const met = (r: Row) => (r.met === null ? '—' : r.met ? 'met' : '**not met**')
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
@@ -88,6 +92,11 @@ export function renderMarkdown(run: Run): string {
     for (const line of s.how) out.push(`- ${line}`)
     out.push('', '| Measure | Value | Goal | Met | Note |', '|---|---:|---|---|---|')
     for (const r of s.rows) out.push(`| ${cell(r.name)} | ${cell(formatValue(r.value, r.unit))} | ${cell(r.goal || '—')} | ${met(r)} | ${cell(r.note)} |`)
+    const table = tableOf(s)
+    if (table) {
+      out.push('', `| ${table.columns.map(cell).join(' | ')} |`, `|${table.columns.map((_, i) => (table.rows.every((r) => typeof r[i] === 'number') ? '---:' : '---')).join('|')}|`)
+      for (const r of table.rows) out.push(`| ${r.map((v) => cell(String(v))).join(' | ')} |`)
+    }
     out.push('', `_Section time: ${s.seconds.toFixed(0)} s._`)
   }
   out.push(
@@ -113,6 +122,12 @@ export function renderConsole(sections: Section[]): string {
     for (const r of s.rows) {
       const flag = r.met === null ? '' : r.met ? '  [met]' : '  [NOT MET]'
       lines.push(`  ${r.name.padEnd(48)} ${formatValue(r.value, r.unit).padStart(22)}${r.goal ? `  goal ${r.goal}` : ''}${flag}${r.note ? `  (${r.note})` : ''}`)
+    }
+    const table = tableOf(s)
+    if (table) {
+      const width = table.columns.map((c, i) => Math.max(c.length, ...table.rows.map((r) => String(r[i]).length)))
+      const numeric = table.columns.map((_, i) => table.rows.every((r) => typeof r[i] === 'number'))
+      for (const r of [table.columns, ...table.rows]) lines.push(`  ${r.map((v, i) => (numeric[i] ? String(v).padStart(width[i]) : String(v).padEnd(width[i]))).join('  ').trimEnd()}`)
     }
   }
   return lines.join('\n')

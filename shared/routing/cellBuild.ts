@@ -1,6 +1,6 @@
 import { Pairs } from './cellLists'
 import type { CellTable } from './cellTable'
-import type { GridGeometry } from './edgeScan'
+import type { FlatRings } from './edgeScan'
 import { METRES_PER_DEGREE } from './geo'
 
 // Builds the cell table of cellTable.ts in one pass per grid, at sub-cell resolution:
@@ -20,14 +20,15 @@ const MAX_CELLS = 1 << 19
 const ALL = 0xffff
 
 /** Cells of about a quarter of the median grid (sub-cells a sixteenth): most of a grid's inside is clear. */
-export function defaultCellM(g: GridGeometry, n: number): number {
+export function defaultCellM(g: FlatRings, n: number): number {
   const sides = new Float64Array(n)
   for (let s = 0; s < n; s++) {
     let minX = Infinity
     let minY = Infinity
     let maxX = -Infinity
     let maxY = -Infinity
-    for (let i = g.ringVertices[g.gridRings[s]] * 2, end = g.ringVertices[g.gridRings[s] + 1] * 2; i < end; i += 2) {
+    // every ring of the grid, as the index's box and the table's marks take it
+    for (let i = g.ringVertices[g.gridRings[s]] * 2, end = g.ringVertices[g.gridRings[s + 1]] * 2; i < end; i += 2) {
       minX = Math.min(minX, g.coords[i])
       maxX = Math.max(maxX, g.coords[i])
       minY = Math.min(minY, g.coords[i + 1])
@@ -40,7 +41,7 @@ export function defaultCellM(g: GridGeometry, n: number): number {
   return Math.min(400, Math.max(20, sides[sides.length >> 1] / 4))
 }
 
-export function buildCellTable(g: GridGeometry, n: number, toleranceM: number, cellM = defaultCellM(g, n)): CellTable | null {
+export function buildCellTable(g: FlatRings, n: number, toleranceM: number, cellM = defaultCellM(g, n)): CellTable | null {
   if (n === 0 || !(toleranceM >= 0) || !(cellM > 0)) return null
   const { coords, gridRings, ringVertices } = g
   const R = toleranceM + MARGIN_M

@@ -4,10 +4,14 @@ import type { LngLat } from '../model'
 // point (geo.ts's local projection), giving even-odd inside-ness and the distance to the
 // nearest edge.
 
-export interface GridGeometry {
+/** Every grid's rings in flat arrays: what the index packs, scans and builds its cell table from. */
+export interface FlatRings {
   /** all vertices as lng, lat pairs; rings open (no repeated first vertex) */
   coords: Float64Array
-  /** grid s owns rings gridRings[s] .. gridRings[s + 1] - 1 (outer ring first) */
+  /**
+   * grid s owns rings gridRings[s] .. gridRings[s + 1] - 1: every ring of every part
+   * (geo.ts ringsOf), read by the even-odd rule, so which ring is a hole never matters
+   */
   gridRings: Uint32Array
   /** ring r owns vertices ringVertices[r] .. ringVertices[r + 1] - 1 */
   ringVertices: Uint32Array
@@ -24,7 +28,7 @@ export class EdgeScanner {
   /** even-odd inside-ness from the last scan */
   inside = false
 
-  constructor(private readonly g: GridGeometry) {}
+  constructor(private readonly g: FlatRings) {}
 
   /** The point for the scans of one lookup, and metres per degree there (small: inlined). */
   aroundPoint(p: LngLat, kx: number, ky: number): Float64Array {

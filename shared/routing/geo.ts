@@ -7,6 +7,8 @@ import type { LngLat } from '../model'
 /** Rings as stored (outer first, then holes); numbers, not tuples, so parsed JSON fits. */
 export type Ring = readonly (readonly number[])[]
 export type PolygonRings = readonly Ring[]
+/** model.ts's GridGeometry as this file reads it (read-only, and parsed JSON fits). */
+export type AreaGeometry = { readonly type: 'Polygon'; readonly coordinates: PolygonRings } | { readonly type: 'MultiPolygon'; readonly coordinates: readonly PolygonRings[] }
 export interface BBox { minLng: number; minLat: number; maxLng: number; maxLat: number }
 
 /** Metres per degree of latitude on the mean Earth radius (IUGG, 6371008.8 m). */
@@ -34,6 +36,23 @@ export function offsetByMetres(p: LngLat, eastM: number, northM: number): LngLat
 export function distanceM(a: LngLat, b: LngLat): number {
   const k = metresPerDegree((a.lat + b.lat) / 2)
   return Math.hypot((a.lng - b.lng) * k.x, (a.lat - b.lat) * k.y)
+}
+
+/** The polygons of a geometry: one for a Polygon, each part of a MultiPolygon. */
+export function partsOf(geometry: AreaGeometry): readonly PolygonRings[] {
+  return geometry.type === 'MultiPolygon' ? geometry.coordinates : [geometry.coordinates]
+}
+
+/**
+ * Every ring of every part, as one list. Parts do not overlap and holes lie in their own
+ * outer ring (validateGeometry.ts), so the even-odd rule over this list is the geometry's
+ * area: the index, the cell table, the border distance and the box all read these rings.
+ */
+export function ringsOf(geometry: AreaGeometry): PolygonRings {
+  if (geometry.type === 'Polygon') return geometry.coordinates
+  const rings: Ring[] = []
+  for (const part of geometry.coordinates) for (const ring of part) rings.push(ring)
+  return rings
 }
 
 // A closed ring repeats its first vertex; dropping it makes the closing edge implicit.
@@ -96,14 +115,19 @@ export function coversPoint(p: LngLat, polygon: PolygonRings): boolean {
   return pointInPolygon(p, polygon) || distanceToBoundaryM(p, polygon) <= ON_EDGE_M
 }
 
-/** Bounding box of the outer ring (holes lie inside it). */
-export function bboxOf(polygon: PolygonRings): BBox {
+/**
+ * Bounding box of every ring given, holes included: for the rings of a MultiPolygon
+ * (ringsOf) it covers every part, and it is the extent of what the even-odd test reads.
+ */
+export function bboxOf(rings: PolygonRings): BBox {
   const box = { minLng: Infinity, minLat: Infinity, maxLng: -Infinity, maxLat: -Infinity }
-  for (const [lng, lat] of polygon[0] ?? []) {
-    if (lng < box.minLng) box.minLng = lng
-    if (lat < box.minLat) box.minLat = lat
-    if (lng > box.maxLng) box.maxLng = lng
-    if (lat > box.maxLat) box.maxLat = lat
+  for (const ring of rings) {
+    for (const [lng, lat] of ring) {
+      if (lng < box.minLng) box.minLng = lng
+      if (lat < box.minLat) box.minLat = lat
+      if (lng > box.maxLng) box.maxLng = lng
+      if (lat > box.maxLat) box.maxLat = lat
+    }
   }
   return box
 }

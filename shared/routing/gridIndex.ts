@@ -2,18 +2,22 @@ import Flatbush from 'flatbush'
 import type { LngLat } from '../model'
 import { buildCellTable } from './cellBuild'
 import { NOTHING_NEAR, NOT_IN_TABLE, listOf, lookupCell, type CellTable, type CellTableArrays, type CellTableHeader } from './cellTable'
-import { EdgeScanner, type GridGeometry } from './edgeScan'
-import { METRES_PER_DEGREE, ON_EDGE_M, bboxOf, type PolygonRings } from './geo'
+import { EdgeScanner, type FlatRings } from './edgeScan'
+import { METRES_PER_DEGREE, ON_EDGE_M, bboxOf, ringsOf, type AreaGeometry } from './geo'
+import { validateGeometry } from './validateGeometry'
 
 // A static R-tree (flatbush) over grid bounding boxes, then an exact even-odd test and
 // border distance on flat typed arrays. Grids are held in slots sorted by id, so "the
 // lowest slot" is "the lowest id" whatever order the grids arrived in (the tie rule).
 // In front of the tree, a cell table (cellTable.ts) answers most points without it.
+// A grid may be a MultiPolygon with holes in any part: the box in the tree, the exact
+// test, the border distance and the cell table all read the same rings, every ring of
+// every part (geo.ts ringsOf), and only once validateGeometry has passed them.
 
 /** The router's default border tolerance, so a plain build serves a default router from its cell table. */
 export const DEFAULT_BORDER_TOLERANCE_M = 30
 
-export interface GridSource { id: string; version: number; communityId: string; streetId: string; polygon: PolygonRings }
+export interface GridSource { id: string; version: number; communityId: string; streetId: string; geometry: AreaGeometry }
 export interface GridInfo { id: string; version: number; communityId: string; streetId: string }
 /** A grid and the distance from the point to it in metres (0 when it covers the point). */
 export interface GridMatch extends GridInfo { distanceM: number }
@@ -57,7 +61,7 @@ export interface BuildOptions {
 }
 
 /** What a cold start loads instead of GeoJSON: no parsing beyond a small JSON header. */
-export interface SerializedGridIndex extends GridGeometry {
+export interface SerializedGridIndex extends FlatRings {
   header: GridIndexHeader
   /** flatbush's own buffer (Flatbush.from reads it without copying) */
   tree: ArrayBuffer
@@ -65,7 +69,10 @@ export interface SerializedGridIndex extends GridGeometry {
   cellTable: CellTableArrays | null
 }
 
-/** Boot-time data errors (duplicate id, degenerate ring) throw: there is no caller to answer. */
+/**
+ * Boot-time data errors (a duplicate id, a geometry validateGeometry refuses) throw, naming
+ * the grid: there is no caller to answer, and a bad ring must never reach the index.
+ */
 export function buildGridIndex(grids: readonly GridSource[], options: BuildOptions = {}): GridIndex {
   const sorted = [...grids].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const header: GridIndexHeader = { format: 2, ids: [], versions: [], communityIds: [], streetIds: [], cells: null }
@@ -80,19 +87,16 @@ export function buildGridIndex(grids: readonly GridSource[], options: BuildOptio
     header.versions.push(g.version)
     header.communityIds.push(g.communityId)
     header.streetIds.push(g.streetId)
-    if (g.polygon.length === 0) throw new Error(`grid index: grid ${g.id} has no polygon`)
-    for (const ring of g.polygon) {
-      const closed = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1]
-      const n = closed ? ring.length - 1 : ring.length
-      if (n < 3) throw new Error(`grid index: grid ${g.id} has a ring with fewer than 3 vertices`)
-      for (let i = 0; i < n; i++) {
-        if (!Number.isFinite(ring[i][0]) || !Number.isFinite(ring[i][1])) throw new Error(`grid index: grid ${g.id} has a non-numeric coordinate`)
-        coords.push(ring[i][0], ring[i][1])
-      }
+    const problems = validateGeometry(g.geometry)
+    if (problems.length > 0) throw new Error(`grid index: grid ${g.id} has an invalid geometry: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`)
+    const rings = ringsOf(g.geometry)
+    for (const ring of rings) {
+      const closed = ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1]
+      for (let i = 0, n = closed ? ring.length - 1 : ring.length; i < n; i++) coords.push(ring[i][0], ring[i][1])
       ringVertices.push(coords.length / 2)
     }
     gridRings.push(ringVertices.length - 1)
-    const box = bboxOf(g.polygon)
+    const box = bboxOf(rings)
     tree.add(box.minLng, box.minLat, box.maxLng, box.maxLat)
   })
   // flatbush cannot hold zero items; one empty box that matches nothing keeps the code uniform
@@ -132,7 +136,7 @@ class FlatGridIndex implements GridIndex {
   constructor(
     private readonly header: GridIndexHeader,
     private readonly tree: Flatbush,
-    private readonly geometry: GridGeometry,
+    private readonly geometry: FlatRings,
     private readonly table: CellTable | null,
   ) {
     this.edges = new EdgeScanner(geometry)

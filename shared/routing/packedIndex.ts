@@ -7,7 +7,9 @@ import type { GridIndexHeader, SerializedGridIndex } from './gridIndex'
 // flatbush itself: little-endian. Unpacking copies only the tree; every other array is a
 // view of the buffer, so the cell table costs a cold start its bytes read, nothing more.
 const MAGIC = 0x58494c47 // 'GLIX'
-const FORMAT = 2 // 1 had no cell table
+// 1 had no cell table. MultiPolygons fit 2 as it is: a grid's rings are all rings of all its
+// parts, which the even-odd rule reads alike, and its box in the tree already spans them.
+const FORMAT = 2
 const PREFIX = 64
 
 type Arrays = [Float64Array, Uint32Array, Uint32Array, Int32Array, Int32Array]

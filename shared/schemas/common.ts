@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { cleanText, visibleLength } from '../text'
 import { required } from './messages'
 
 export const idSchema = (label: string) => z.string(required(label, '文本')).min(1, `请填写${label}`).max(64, `${label}格式不正确`)
@@ -38,3 +39,14 @@ export const locationSchema = z
       message: swapped ? '经纬度好像填反了：经度应在前（约 73–136），纬度在后（约 3–54）' : '位置不在中国境内，请重新定位',
     })
   })
+
+/**
+ * Text a person writes: direction overrides and control characters removed, trimmed, and
+ * its length counted in visible characters, so zero-width padding does not reach `min`.
+ */
+export const writtenText = (label: string, min: number, max: number, minMessage: string, maxMessage: string) =>
+  z
+    .string(required(label, '文本'))
+    .transform(cleanText)
+    .refine((s) => visibleLength(s) >= min, minMessage)
+    .refine((s) => visibleLength(s) <= max && s.length <= max * 4, maxMessage)

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { required } from './messages'
-import { idSchema, locationSchema, photosSchema } from './common'
+import { cleanText } from '../text'
+import { idSchema, locationSchema, photosSchema, writtenText } from './common'
 
 export const DESCRIPTION_MIN = 5
 export const DESCRIPTION_MAX = 500
@@ -10,14 +11,10 @@ export const DESCRIPTION_MAX = 500
 export const submitReportSchema = z.object(
   {
     category: z.string(required('问题类别', '文本')).min(1, '请选择问题类别').max(40, '问题类别不存在'),
-    description: z
-      .string(required('问题描述', '文本'))
-      .trim()
-      .min(DESCRIPTION_MIN, `问题描述至少${DESCRIPTION_MIN}个字，请写清是什么问题、在哪里`)
-      .max(DESCRIPTION_MAX, `问题描述最多${DESCRIPTION_MAX}个字`),
+    description: writtenText('问题描述', DESCRIPTION_MIN, DESCRIPTION_MAX, `问题描述至少${DESCRIPTION_MIN}个字，请写清是什么问题、在哪里`, `问题描述最多${DESCRIPTION_MAX}个字`),
     photos: photosSchema('照片', 1),
     location: locationSchema,
-    address: z.string('详细地址必须是文本').trim().max(100, '详细地址最多100个字').optional(),
+    address: z.string('详细地址必须是文本').transform(cleanText).refine((a) => a.length <= 100, '详细地址最多100个字').optional(),
   },
   required('提交内容', '对象'),
 )
@@ -31,7 +28,7 @@ export const rateReportSchema = z.object(
     reportId: idSchema('问题编号'),
     stars: z.number(required('评分', '数字')).int('评分应为 1–5 的整数').min(1, '评分应为 1–5 星').max(5, '评分应为 1–5 星'),
     solved: z.boolean(required('是否已解决', '是或否')),
-    comment: z.string('评价内容必须是文本').trim().max(COMMENT_MAX, `评价内容最多${COMMENT_MAX}个字`).optional(),
+    comment: z.string('评价内容必须是文本').transform(cleanText).refine((c) => c.length <= COMMENT_MAX, `评价内容最多${COMMENT_MAX}个字`).optional(),
   },
   required('提交内容', '对象'),
 )

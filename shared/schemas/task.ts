@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { required } from './messages'
-import { idSchema, photosSchema } from './common'
+import { idSchema, photosSchema, writtenText } from './common'
 
 const versionSchema = z.number(required('版本号 version', '数字')).int('版本号 version 应为整数').min(1, '版本号 version 应为正整数')
 
@@ -16,11 +16,7 @@ export const resolveTaskSchema = z.object(
   {
     taskId: idSchema('任务编号'),
     version: versionSchema,
-    text: z
-      .string(required('处理结果', '文本'))
-      .trim()
-      .min(RESULT_MIN, `处理结果至少${RESULT_MIN}个字，请写明如何处理`)
-      .max(RESULT_MAX, `处理结果最多${RESULT_MAX}个字`),
+    text: writtenText('处理结果', RESULT_MIN, RESULT_MAX, `处理结果至少${RESULT_MIN}个字，请写明如何处理`, `处理结果最多${RESULT_MAX}个字`),
     photos: photosSchema('处理照片', 1),
   },
   required('提交内容', '对象'),

@@ -15,14 +15,20 @@ export type TaskAction =
   | { type: 'accept' }
   | { type: 'resolve'; text: string; photos: string[] }
   | { type: 'rate'; reopen: boolean }
+  /** the reporter did not rate within the rating window: closed as unrated (system) */
+  | { type: 'close_unrated' }
 
 const ALLOWED: Record<TaskAction['type'], readonly TaskStatus[]> = {
   accept: AWAITING_ACCEPT,
   resolve: ['accepted', 'extension_requested'],
   rate: ['resolved'],
+  close_unrated: ['resolved'],
 }
 
-const VERBS: Record<TaskAction['type'], string> = { accept: '签收', resolve: '办结', rate: '评价' }
+const VERBS: Record<TaskAction['type'], string> = { accept: '签收', resolve: '办结', rate: '评价', close_unrated: '结案' }
+
+/** A resolved case its reporter has not rated closes as unrated after this long (DESIGN.md). */
+export const RATING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000
 
 export const canApply = (task: Task, type: TaskAction['type']) => ALLOWED[type].includes(task.status)
 
@@ -34,12 +40,15 @@ export function applyTaskAction(task: Task, action: TaskAction, ctx: MachineCont
   switch (action.type) {
     case 'accept': {
       const resolveDueAt = addWorkingMinutes(ctx.now, ctx.limits.resolveMinutes, ctx.calendar)
-      return ok({ ...base, status: 'accepted', acceptedById: ctx.actorId, resolveDueAt, dueAt: resolveDueAt })
+      return ok({ ...base, status: 'accepted', acceptedById: ctx.actorId, acceptedAt: ctx.now, resolveDueAt, dueAt: resolveDueAt })
     }
     case 'resolve':
-      return ok({ ...base, status: 'resolved', dueAt: null, result: { text: action.text, photos: action.photos, at: ctx.now, byId: ctx.actorId } })
+      // while it waits for the reporter's rating, the deadline that matters is the rating window's end
+      return ok({ ...base, status: 'resolved', resolvedAt: ctx.now, dueAt: ctx.now + RATING_WINDOW_MS, result: { text: action.text, photos: action.photos, at: ctx.now, byId: ctx.actorId } })
+    case 'close_unrated':
+      return ok({ ...base, status: 'closed', closedAt: ctx.now, dueAt: null })
     case 'rate': {
-      if (!action.reopen) return ok({ ...base, status: 'closed', dueAt: null })
+      if (!action.reopen) return ok({ ...base, status: 'closed', closedAt: ctx.now, dueAt: null })
       // 返工: back to the same worker, to be accepted again within the category's limit.
       const acceptDueAt = addWorkingMinutes(ctx.now, ctx.limits.acceptMinutes, ctx.calendar)
       return ok({ ...base, status: 'reopened', reopenCount: task.reopenCount + 1, acceptedById: null, acceptDueAt, resolveDueAt: null, dueAt: acceptDueAt })

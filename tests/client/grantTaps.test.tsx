@@ -19,7 +19,7 @@ const taro = Taro as unknown as Record<string, jest.Mock>
 const { __setRouterParams } = require('@tarojs/taro') as { __setRouterParams: (params: Record<string, string>) => void }
 const TEMPLATES: SubscribeTemplates = { submit: ['tmpl-report-accepted', 'tmpl-report-resolved'], accept: ['tmpl-task-reopened'], resolve: ['tmpl-case-closed'] }
 const NOW = Date.UTC(2026, 10, 23, 2, 0)
-const routed = { reportId: 'rep-1', gridId: 'g1', gridName: '幸福里第一网格', status: 'assigned', routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' } }
+const routed = { reportId: 'rep-1', gridId: 'g1', gridName: '幸福里第一网格', status: 'assigned', routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, mapGeneration: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' } }
 const task = (over: Partial<TaskDetail> = {}): TaskDetail => ({
   taskId: 'task-1', reportId: 'rep-1', category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运', thumbnail: null,
   status: 'assigned', level: 'grid', gridId: 'g1', gridName: '幸福里第一网格', dueAt: NOW + 3600_000, overdue: false, nearBorder: false,

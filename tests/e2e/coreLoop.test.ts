@@ -20,7 +20,7 @@ async function attachPhoto(page: Page, button: string, rgb: [number, number, num
 describe('the core loop in a browser', () => {
   it('takes a resident\'s report with a photo to the grid worker and the result back to the resident, who rates it', async () => {
     const gridId = DEMO_POINTS.insideClear.expected.gridId as string
-    const grid = (await world.stack.store.getGrid(gridId))!
+    const grid = (await world.stack.store.reference.getGrid(gridId))!
 
     // The resident reports.
     const resident = await phone(world)
@@ -82,9 +82,9 @@ describe('the core loop in a browser', () => {
     expect(await resident.textContent('#detail-rating')).toMatch(/5/)
     await shot(resident, '09-resident-rated')
 
-    const mine = await world.stack.store.listReportsByReporter(RESIDENT, { limit: 50 })
+    const mine = await world.stack.store.cases.listReportsByReporter(RESIDENT, { limit: 50 })
     const report = mine.items.find((r) => r.description === DESCRIPTION)!
-    const task = (await world.stack.store.getTask(report.taskId))!
+    const task = (await world.stack.store.cases.getTask(report.taskId))!
     expect(task.status).toBe('closed')
     expect(report.rating).toMatchObject({ stars: 5, solved: true })
 

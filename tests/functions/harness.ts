@@ -5,6 +5,7 @@ import { dispatch } from '../../cloudfunctions/app/dispatch'
 import { openLocalStack, type LocalStack } from '../../cloudfunctions/local/stack'
 import { samplePhoto } from '../../cloudfunctions/local/seed/samplePhoto'
 import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
+import { UNLIMITED, type LimitSettings } from '../../cloudfunctions/app/limits'
 
 // A seeded local stack in a temp folder, driven through the same action router the host
 // and the CloudBase functions use.
@@ -15,13 +16,14 @@ export interface TestStack {
   close(): Promise<void>
 }
 
-export async function openTestStack(): Promise<TestStack> {
+/** Tests make reports far faster than any person: abuse limits are off unless a test sets them. */
+export async function openTestStack(opts: { limits?: LimitSettings } = {}): Promise<TestStack> {
   const dir = mkdtempSync(join(tmpdir(), 'gridlink-test-'))
-  const stack = await openLocalStack({ dataDir: dir, seed: true })
+  const stack = await openLocalStack({ dataDir: dir, seed: true, limits: opts.limits ?? UNLIMITED })
   return {
     stack,
     async call(fn, userId, action, payload, requestId) {
-      const caller = userId ? await stack.store.getUser(userId) : null
+      const caller = userId ? await stack.store.reference.getUser(userId) : null
       return dispatch(stack.deps, fn, { action, payload, ...(requestId ? { requestId } : {}) }, caller)
     },
     async upload(userId) {
@@ -39,3 +41,6 @@ export async function openTestStack(): Promise<TestStack> {
 export const RESIDENT = 'u_resident_1'
 export const OTHER_RESIDENT = 'u_resident_2'
 export const insidePoint = () => ({ ...DEMO_POINTS.insideClear.point })
+
+/** The photo id a view's link shows (`/api/_files/<id>?e=…&s=…`). */
+export const photoIdOf = (link: string) => decodeURIComponent(/^\/api\/_files\/([^?]+)\?/.exec(link)?.[1] ?? `not a photo link: ${link}`)

@@ -33,8 +33,13 @@ describe('the local host over HTTP', () => {
     form.append('file', new Blob([samplePhoto([10, 20, 30], 8)], { type: 'image/png' }), 'a.png')
     const upload = await (await fetch(`${base}/api/_files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })).json() as any
     expect(upload.data.fileId).toMatch(/^f_/)
-    const photo = await fetch(`${base}/api/_files/${upload.data.fileId}`)
+    // the photo is served through the signed link, and its id alone opens nothing
+    const photo = await fetch(`${base}${upload.data.url}`)
+    expect(photo.status).toBe(200)
     expect(photo.headers.get('content-type')).toBe('image/png')
+    expect(photo.headers.get('x-content-type-options')).toBe('nosniff')
+    expect((await fetch(`${base}/api/_files/${upload.data.fileId}`)).status).toBe(403)
+    expect((await fetch(`${base}${upload.data.url.replace(/s=[^&]+/, 's=' + 'A'.repeat(43))}`)).status).toBe(403)
 
     const res = await post(`${base}/api/resident`, { action: 'submitReport', requestId: 'http-req-0001', payload: { category: 'garbage', description: '垃圾桶满了没人清', photos: [upload.data.fileId], location: insidePoint() } }, token)
     expect(res.status).toBe(200)

@@ -12,8 +12,8 @@ describe('the local stack', () => {
 
   it('seeds a living demo street on first start: staff for every grid and reports in every state of the loop', async () => {
     const stack = await openLocalStack({ dataDir: dir, seed: true })
-    const grids = await stack.store.listGrids()
-    const users = await stack.store.listUsers()
+    const grids = await stack.store.reference.listGrids()
+    const users = await stack.store.reference.listUsers()
     expect(grids.length).toBeGreaterThanOrEqual(12)
     for (const g of grids) {
       expect(users.find((u) => u.id === g.workerIds[0])?.role).toBe('grid_worker')
@@ -23,8 +23,8 @@ describe('the local stack', () => {
     expect(new Set(users.map((u) => u.role))).toEqual(new Set(ROLES))
     const statuses = new Set<string>()
     for (const u of users.filter((x) => x.role === 'resident' || x.role === 'volunteer')) {
-      const page = await stack.store.listReportsByReporter(u.id, { limit: 50 })
-      for (const t of await stack.store.getTasks(page.items.map((r) => r.taskId))) statuses.add(STATUS_NAMES[t.status])
+      const page = await stack.store.cases.listReportsByReporter(u.id, { limit: 50 })
+      for (const t of await stack.store.cases.getTasks(page.items.map((r) => r.taskId))) statuses.add(STATUS_NAMES[t.status])
     }
     expect([...statuses].sort()).toEqual(['处理中', '待签收', '已办结待评价', '已结案', '返工待签收'].sort())
     await stack.close()
@@ -32,24 +32,33 @@ describe('the local stack', () => {
 
   it('never seeds a data folder that already has data', async () => {
     const first = await openLocalStack({ dataDir: dir, seed: true })
-    const before = (await first.store.listUsers()).length
-    const reports = await first.store.listReportsByReporter('u_resident_1', { limit: 50 })
+    const before = (await first.store.reference.listUsers()).length
+    const reports = await first.store.cases.listReportsByReporter('u_resident_1', { limit: 50 })
     await first.close()
     const again = await openLocalStack({ dataDir: dir, seed: true })
-    expect((await again.store.listUsers()).length).toBe(before)
-    expect((await again.store.listReportsByReporter('u_resident_1', { limit: 50 })).items.length).toBe(reports.items.length)
+    expect((await again.store.reference.listUsers()).length).toBe(before)
+    expect((await again.store.cases.listReportsByReporter('u_resident_1', { limit: 50 })).items.length).toBe(reports.items.length)
     await again.close()
   })
 })
 
 describe('settings', () => {
+  const SECRET = 'x'.repeat(32)
   it('use safe defaults: loopback, port 8080, dev routes off', () => {
-    expect(loadSettings({})).toMatchObject({ HOST: '127.0.0.1', PORT: 8080, GRIDLINK_DEV: false, GRIDLINK_DATA_DIR: '.data' })
+    expect(loadSettings({ GRIDLINK_SECRET: SECRET })).toMatchObject({ HOST: '127.0.0.1', PORT: 8080, GRIDLINK_DEV: false, GRIDLINK_DATA_DIR: '.data', GRIDLINK_SESSION_HOURS: 16 })
+  })
+  it('refuse to start production mode without the signing secret, or with a short one', () => {
+    expect(() => loadSettings({})).toThrow(/GRIDLINK_SECRET/)
+    expect(() => loadSettings({ GRIDLINK_SECRET: 'short' })).toThrow(/32/)
+  })
+  it('refuse dev mode on anything but loopback', () => {
+    for (const HOST of ['0.0.0.0', '192.168.1.5', '::', 'example.com']) expect(() => loadSettings({ GRIDLINK_DEV: '1', HOST })).toThrow(/loopback/)
+    for (const HOST of ['127.0.0.1', '::1', 'localhost']) expect(loadSettings({ GRIDLINK_DEV: '1', HOST }).HOST).toBe(HOST)
   })
   it('refuse a bad port with the key named', () => {
-    expect(() => loadSettings({ PORT: 'eighty' })).toThrow(/PORT/)
+    expect(() => loadSettings({ PORT: 'eighty', GRIDLINK_SECRET: SECRET })).toThrow(/PORT/)
   })
   it('refuse the cloudbase backend on the local host', () => {
-    expect(() => loadSettings({ GRIDLINK_BACKEND: 'cloudbase' })).toThrow(/local/)
+    expect(() => loadSettings({ GRIDLINK_BACKEND: 'cloudbase', GRIDLINK_SECRET: SECRET })).toThrow(/local/)
   })
 })

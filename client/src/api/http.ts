@@ -22,7 +22,7 @@ export async function requestJson(method: 'GET' | 'POST', path: string, data?: u
   return toEnvelope(res.data)
 }
 
-const isUrl = (s: string) => /^(https?:|blob:|data:|wxfile:|cloud:|\/)/.test(s)
+const isUrl = (s: string) => /^(https?:|blob:|data:|wxfile:|cloud:)/.test(s)
 
 export const httpTransport: Transport = {
   call: (fn, body) => requestJson('POST', `/api/${fn}`, body),
@@ -47,7 +47,8 @@ export const httpTransport: Transport = {
     return { promise, abort: () => task?.abort() }
   },
 
-  fileUrl: (fileId) => (isUrl(fileId) ? fileId : `${apiBase}/api/_files/${encodeURIComponent(fileId)}`),
+  // views hand out signed links (`/api/_files/<id>?e=…&s=…`), relative to the host; an id alone opens nothing
+  fileUrl: (link) => (isUrl(link) ? link : link.startsWith('/') ? `${apiBase}${link}` : `${apiBase}/api/_files/${encodeURIComponent(link)}`),
 }
 
 /** The local stack (DESIGN.md, "Two ways it runs"): HTTP, and a bearer token from the dev login. */

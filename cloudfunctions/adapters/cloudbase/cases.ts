@@ -1,18 +1,21 @@
 import type { Db } from '@cloudbase/database'
 import type { NewReport, TaskChange } from '../../app/ports'
-import type { Message, Task, TimelineEvent } from '../../../shared/model'
+import type { Message } from '../../../shared/model'
 import {
   abandon, backoff, bodyOf, COLLECTIONS, isConflict, isDuplicate, startTransaction, toDoc, TX_ATTEMPTS, type Doc, type Transaction,
 } from './docs'
-import { UNDATED } from './lists'
+import { eventsOf, taskToDoc } from './taskDocs'
 
 // The writes that must land whole, each one CloudBase transaction of single-document
 // operations by _id. Two transactions touching one document: the database refuses one
 // with DATABASE_TRANSACTION_CONFLICT; it is retried from the start, so the retry re-reads
 // whatever the winner wrote.
+//
+// Every document written counts against the daily write quota (docs/capacity.md), so a
+// case's timeline lives inside its task document (`timeline`, in order) rather than one
+// document per line: a transition rewrites the task it must write anyway, and a new report
+// is its idempotency key, the report, the task and one message per recipient.
 
-export const taskToDoc = (task: Task) => toDoc(task, { dueKey: task.dueAt ?? UNDATED })
-const eventDocs = (events: TimelineEvent[]) => events.map((e, n) => toDoc(e, { n }))
 const messageDocs = (messages: Message[]) => messages.map((m) => toDoc(m))
 
 async function addAll(tx: Transaction, collection: string, docs: Doc[]) {
@@ -35,8 +38,7 @@ export async function createReport(db: Db, input: NewReport): Promise<{ reportId
       // Claimed first: the unique _id, not an earlier read, decides between racing creates.
       if (requestKey !== null) await tx.collection(COLLECTIONS.idempotency).add({ _id: requestKey, reportId: report.id, createdAt: report.createdAt })
       await tx.collection(COLLECTIONS.reports).add(toDoc(report))
-      await tx.collection(COLLECTIONS.tasks).add(taskToDoc(task))
-      await addAll(tx, COLLECTIONS.timeline, eventDocs(input.events))
+      await tx.collection(COLLECTIONS.tasks).add(taskToDoc(task, input.events))
       await addAll(tx, COLLECTIONS.messages, messageDocs(input.messages))
       await tx.commit()
       return { reportId: report.id, created: true }
@@ -68,13 +70,14 @@ export async function saveTaskChange(db: Db, change: TaskChange): Promise<boolea
         await abandon(tx)
         return false
       }
-      await tx.collection(COLLECTIONS.tasks).doc(task.id).set(bodyOf(taskToDoc(task)))
-      await addAll(tx, COLLECTIONS.timeline, eventDocs(change.events))
+      await tx.collection(COLLECTIONS.tasks).doc(task.id).set(bodyOf(taskToDoc(task, [...eventsOf(current), ...change.events])))
       await addAll(tx, COLLECTIONS.messages, messageDocs(change.messages))
       if (change.reportPatch) {
-        const report = (await tx.collection(COLLECTIONS.reports).doc(task.reportId).get()).data as Doc | null
-        if (!report) throw new Error(`task ${task.id} points at missing report ${task.reportId}`)
-        await tx.collection(COLLECTIONS.reports).doc(task.reportId).set(bodyOf({ ...report, ...change.reportPatch }))
+        // each patched field replaced whole (_.set), as {...report, ...patch} would: no read needed
+        const _ = db.command
+        const patch = Object.fromEntries(Object.entries(change.reportPatch).filter(([, v]) => v !== undefined).map(([k, v]) => [k, _.set(v)]))
+        const res = await tx.collection(COLLECTIONS.reports).doc(task.reportId).update(patch)
+        if (res.updated === 0) throw new Error(`task ${task.id} points at missing report ${task.reportId}`)
       }
       await tx.commit()
       return true

@@ -16,7 +16,6 @@ export const COLLECTIONS = {
   files: 'files',
   reports: 'reports',
   tasks: 'tasks',
-  timeline: 'timeline',
   messages: 'messages',
   /** one document per request key: a create claims it first, inside its transaction */
   idempotency: 'idempotency',
@@ -24,6 +23,10 @@ export const COLLECTIONS = {
   grants: 'grants',
   /** every push attempt and its outcome, one document per message */
   pushes: 'pushes',
+  /** single documents of the deployment: the grid map's generation */
+  meta: 'meta',
+  /** abuse-limit counters, one per key, rule and time window */
+  limits: 'limits',
 } as const
 
 export type Doc = Record<string, any> & { _id: string }

@@ -1,6 +1,8 @@
 import { appError, ERROR_CODES } from '../../../shared/errors'
-import type { FunctionName } from '../../../shared/api'
+import type { FunctionName } from '../../../shared/contracts'
 import { dispatch } from '../../app/dispatch'
+import { JOBS, type JobName } from '../../app/jobs'
+import { runJob } from '../../app/jobs/job'
 import { onMediaCheck } from './mediaVerdicts'
 import { openRuntime, type CloudbaseRuntime } from './runtime'
 
@@ -24,6 +26,25 @@ export function functionEntry(fn: FunctionName) {
     } catch (err) {
       console.error(`${fn} failed before its action ran`, err)
       return { ok: false, error: appError('INTERNAL', ERROR_CODES.INTERNAL.message) }
+    }
+  }
+}
+
+/** Timer functions stop taking batches after this long: CloudBase ends a run at 60 s. */
+const JOB_BUDGET_MS = 45_000
+
+/** A timer function: runs its job batch after batch within the budget; the next trigger resumes. */
+export function jobEntry(name: JobName) {
+  return async function main() {
+    const started = Date.now()
+    try {
+      const rt = containerRuntime()
+      const result = await runJob(JOBS[name], await rt.deps(), Date.now(), { batches: 1000, untilMs: started + JOB_BUDGET_MS })
+      console.log(`${name}: ${result.changed} changed${result.more ? ', more waiting for the next run' : ''}`)
+      return result
+    } catch (err) {
+      console.error(`${name} failed`, err)
+      return { changed: 0, more: true, failed: true }
     }
   }
 }

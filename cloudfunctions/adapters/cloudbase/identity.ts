@@ -17,7 +17,14 @@ export interface WxContextSource { getWXContext(): { OPENID?: string } }
 
 export const NEW_RESIDENT_NAME = '微信用户'
 
+/** How long a warm container trusts the openid → user link it read (a re-binding reaches it within this). */
+export const IDENTITY_TTL_MS = 5 * 60_000
+
 export class CloudbaseIdentity {
+  // Every call resolves its caller: remembering the link saves one read of each call's
+  // budget (docs/capacity.md); the user record itself is read fresh, so roles and scopes are never stale.
+  private readonly links = new Map<string, { userId: string; at: number }>()
+
   constructor(
     private readonly db: Db,
     private readonly ids: IdGen,
@@ -48,9 +55,15 @@ export class CloudbaseIdentity {
   }
 
   private async userIdOf(openid: string): Promise<string | null> {
+    const now = this.clock.now()
+    const link = this.links.get(openid)
+    if (link && now - link.at < IDENTITY_TTL_MS) return link.userId
     const res = await this.db.collection(COLLECTIONS.identities).doc(openid).get()
     const doc = (res.data as Doc[])[0]
-    return doc ? (doc.userId as string) : null
+    if (!doc) return null
+    if (this.links.size >= 10_000) this.links.clear()
+    this.links.set(openid, { userId: doc.userId as string, at: now })
+    return doc.userId as string
   }
 
   /** The new resident, or null when the openid was registered by a racing call. */

@@ -1,6 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import type { PageOf } from '../../app/ports'
-import { encodeCursor, MAX_PAGE, type SortKey } from '../local/cursor'
+import { MAX_PAGE } from '../paging'
 import type { Doc } from './docs'
 
 // Keyset paging on the document database: a query returns at most 1,000 documents
@@ -31,20 +30,6 @@ export async function query(db: Db, collection: string, where: object, fields: S
   const res = await q.limit(size).get()
   return res.data as Doc[]
 }
-
-/**
- * A page of `limit` items fetched with limit + 1 so the next page is known without a count.
- * At the 1,000 cap the extra document cannot be fetched: a full page then always has a
- * cursor, and the page after it may be empty.
- */
-export function toPage<T>(rows: T[], limit: number, list: string, keyOf: (item: T) => SortKey): PageOf<T> {
-  const items = rows.slice(0, limit)
-  const last = items[items.length - 1]
-  const more = rows.length > limit || (limit >= MAX_PAGE && rows.length === limit)
-  return { items, nextCursor: more && last ? encodeCursor(list, keyOf(last)) : null }
-}
-
-export const fetchSize = (limit: number) => Math.min(limit + 1, MAX_PAGE)
 
 /** Every document matching `where`, walked by _id in pages of 1,000. */
 export async function readAll(db: Db, collection: string, where: object = {}): Promise<Doc[]> {

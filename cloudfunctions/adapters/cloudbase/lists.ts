@@ -1,23 +1,18 @@
 import type { Db } from '@cloudbase/database'
-import type { PageOf, PageQuery } from '../../app/ports'
+import type { PageOf, PageQuery, QueueRef } from '../../app/ports'
 import type { Message, Report, Task, TimelineEvent } from '../../../shared/model'
-import { OPEN_STATUSES } from '../../../shared/workflow/status'
-import { decodeCursor, pageSize } from '../local/cursor'
+import { OPEN_STATUSES, type TaskStatus } from '../../../shared/workflow/status'
+import { decodeCursor, fetchSize, pageSize, toPage } from '../paging'
+import { eventsOf, UNDATED } from './taskDocs'
 import { COLLECTIONS, fromDoc, type Doc } from './docs'
-import { fetchSize, query, toPage, type SortField } from './keyset'
+import { query, type SortField } from './keyset'
 
 // The lists the use cases page through, each served by one index (docs/deploy.md).
 
-/**
- * Undated tasks sort last in the inbox, but the database sorts null first, so a task
- * document carries `dueKey`: its deadline, or this value (the largest Date) when it has none.
- */
-export const UNDATED = 8_640_000_000_000_000
-export const TASK_QUERY_FIELDS = ['dueKey'] as const
+export { UNDATED }
+export const TASK_QUERY_FIELDS = ['dueKey', 'timeline'] as const
 export const taskFromDoc = (doc: Doc) => fromDoc<Task>(doc, TASK_QUERY_FIELDS)
 
-/** Timeline events carry `n`, their place within the write, to keep same-millisecond order. */
-export const EVENT_QUERY_FIELDS = ['n'] as const
 
 const REPORTS: SortField[] = [{ field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }]
 const INBOX: SortField[] = [{ field: 'dueKey', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }, { field: '_id', dir: 'asc' }]
@@ -31,30 +26,44 @@ export async function listReportsByReporter(db: Db, reporterId: string, page: Pa
 }
 
 export async function listOpenTasksForGrids(db: Db, gridIds: string[], page: PageQuery): Promise<PageOf<Task>> {
-  const limit = pageSize(page.limit)
+  pageSize(page.limit) // a bad limit fails here too, not only when there are grids
   if (gridIds.length === 0) return { items: [], nextCursor: null }
-  let key: (string | number)[] | undefined
-  if (page.cursor) {
-    const [due, created, id] = decodeCursor('inbox', page.cursor, ['number?', 'number', 'string'])
-    key = [due ?? UNDATED, created as number, id as string]
-  }
   const _ = db.command
-  const where = { gridId: _.in(gridIds), status: _.in([...OPEN_STATUSES]) }
-  const docs = await query(db, COLLECTIONS.tasks, where, INBOX, fetchSize(limit), key)
-  return toPage(docs.map(taskFromDoc), limit, 'inbox', (t) => [t.dueAt, t.createdAt, t.id])
+  return openPage(db, { gridId: _.in(gridIds), status: _.in([...OPEN_STATUSES]) }, page, 'inbox')
 }
 
-export async function listTimeline(db: Db, taskId: string): Promise<TimelineEvent[]> {
-  const order: SortField[] = [{ field: 'at', dir: 'asc' }, { field: 'n', dir: 'asc' }, { field: '_id', dir: 'asc' }]
-  const out: TimelineEvent[] = []
+/** A dispatchers' queue: open tasks no grid holds, by deadline (index: queue.scope, queue.id, dueKey). */
+export async function listQueue(db: Db, queue: QueueRef, page: PageQuery): Promise<PageOf<Task>> {
+  const _ = db.command
+  return openPage(db, { 'queue.scope': queue.scope, 'queue.id': queue.id, status: _.in([...OPEN_STATUSES]) }, page, 'queue')
+}
+
+/** Open tasks by deadline, undated last: the inbox's and the queues' order. */
+async function openPage(db: Db, where: object, page: PageQuery, list: string): Promise<PageOf<Task>> {
+  const limit = pageSize(page.limit)
   let key: (string | number)[] | undefined
-  for (;;) {
-    const docs = await query(db, COLLECTIONS.timeline, { taskId }, order, 1000, key)
-    out.push(...docs.map((d) => fromDoc<TimelineEvent>(d, EVENT_QUERY_FIELDS)))
-    if (docs.length < 1000) return out
-    const last = docs[docs.length - 1]
-    key = [last.at, last.n, last._id]
+  if (page.cursor) {
+    const [due, created, id] = decodeCursor(list, page.cursor, ['number?', 'number', 'string'])
+    key = [due ?? UNDATED, created as number, id as string]
   }
+  const docs = await query(db, COLLECTIONS.tasks, where, INBOX, fetchSize(limit), key)
+  return toPage(docs.map(taskFromDoc), limit, list, (t) => [t.dueAt, t.createdAt, t.id])
+}
+
+/** What a job sweeps: tasks in these states due before `before`, earliest first (index: status, dueKey). */
+export async function listDue(db: Db, before: number, limit: number, statuses: readonly TaskStatus[]): Promise<Task[]> {
+  if (statuses.length === 0) return []
+  const _ = db.command
+  const where = { status: _.in([...statuses]), dueKey: _.lt(Math.min(before, UNDATED)) }
+  const docs = await query(db, COLLECTIONS.tasks, where, [{ field: 'dueKey', dir: 'asc' }, { field: '_id', dir: 'asc' }], pageSize(limit))
+  return docs.map(taskFromDoc)
+}
+
+/** A case's timeline, in the order written: it lives in its task document (cases.ts). */
+export async function listTimeline(db: Db, taskId: string): Promise<TimelineEvent[]> {
+  const res = await db.collection(COLLECTIONS.tasks).doc(taskId).get()
+  const doc = (res.data as Doc[])[0]
+  return doc ? eventsOf(doc) : []
 }
 
 export async function listMessages(db: Db, userId: string, page: PageQuery): Promise<PageOf<Message>> {

@@ -2,9 +2,11 @@ import { init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk'
 import * as wx from 'wx-server-sdk'
 import { DEFAULT_CALENDAR } from '../../../shared/calendar/workingTime'
 import { DEFAULT_CATALOGUE } from '../../../shared/catalogue'
-import { createRouter } from '../../../shared/routing/router'
 import { randomIds, systemClock } from '../../app/ids'
+import { mapRouter } from '../../app/mapRouter'
 import type { Deps } from '../../app/ports'
+import { CloudbaseLimits } from './cloudbaseLimits'
+import { TempUrlPhotoLinks } from './tempUrlLinks'
 import { CloudbaseStore } from './cloudbaseStore'
 import { WxContentCheck, type SecurityApi } from './contentCheck'
 import { GrantLedger } from './grants'
@@ -24,9 +26,12 @@ export interface CloudbaseRuntime {
   /** the caller of the running invocation, as the runtime tells it */
   context: WxContextSource
   settings: CloudbaseSettings
-  /** the use cases' dependencies; the grid map is loaded on first use */
+  /** the use cases' dependencies; the grid map is loaded on first use and reloaded when its generation moves */
   deps(): Promise<Deps>
 }
+
+/** How long a warm container trusts the map generation it last read. */
+export const MAP_RECHECK_MS = 30_000
 
 export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings()): CloudbaseRuntime {
   // DYNAMIC_CURRENT_ENV / SYMBOL_CURRENT_ENV: the env the function is deployed in
@@ -42,26 +47,34 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
   })
   const contentCheck = new WxContentCheck(store, app, wx.openapi as SecurityApi, clock)
   const subscriptions = new CloudbaseSubscriptions(grants, settings.GRIDLINK_SUBSCRIBE_TEMPLATES)
+  const limits = new CloudbaseLimits(store.db)
   let deps: Promise<Deps> | null = null
   const loadDeps = async (): Promise<Deps> => {
-    // The grid map is read once per container; a map change reaches new containers (admin issue).
-    const [grids, streets] = await Promise.all([store.listGrids(), store.listStreets()])
+    // A warm container rechecks the map's generation (one read) at most every 30 s, so an
+    // import reaches every container within half a minute, without a redeploy.
+    const router = mapRouter(store.reference, clock, { recheckMs: MAP_RECHECK_MS })
+    await router.reload()
     return {
-      store,
-      router: createRouter({ grids, streets }),
+      reference: store.reference,
+      cases: store.cases,
+      messages: store.messages,
+      files: store.files,
+      router,
       notifier,
       content: contentCheck,
+      photoLinks: new TempUrlPhotoLinks(app),
       subscriptions,
       clock,
       ids: randomIds,
-      config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone },
+      limits,
+      config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: settings.GRIDLINK_RATE_LIMITS },
       calendar: DEFAULT_CALENDAR,
     }
   }
   return {
     store,
     grants,
-    identity: new CloudbaseIdentity(store.db, randomIds, clock, (id) => store.getUser(id)),
+    identity: new CloudbaseIdentity(store.db, randomIds, clock, (id) => store.reference.getUser(id)),
     contentCheck,
     context: wx,
     settings,

@@ -1,5 +1,6 @@
 import * as z from 'zod'
-import { parseSettings } from '../../app/settings'
+import { jsonSetting, parseSettings } from '../../app/settings'
+import { limitSettingsSchema } from '../../app/limits'
 import { templatesSchema } from './templates'
 
 // Every setting of the CloudBase functions, validated once per container at cold start
@@ -12,18 +13,9 @@ const settingsSchema = z.object({
   /** which version of the mini-program a subscription message opens */
   GRIDLINK_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
   /** subscription-message templates per message kind, as JSON (docs/deploy.md lists them) */
-  GRIDLINK_SUBSCRIBE_TEMPLATES: z
-    .string()
-    .default('{}')
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'GRIDLINK_SUBSCRIBE_TEMPLATES is not valid JSON' })
-        return z.NEVER
-      }
-    })
-    .pipe(templatesSchema),
+  GRIDLINK_SUBSCRIBE_TEMPLATES: jsonSetting('GRIDLINK_SUBSCRIBE_TEMPLATES', templatesSchema),
+  /** abuse limits as JSON, each `{ limit, windowMs }`; unset keys keep their defaults (app/limits.ts) */
+  GRIDLINK_RATE_LIMITS: jsonSetting('GRIDLINK_RATE_LIMITS', limitSettingsSchema),
 })
 export type CloudbaseSettings = z.infer<typeof settingsSchema>
 

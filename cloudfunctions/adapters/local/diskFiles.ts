@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { FileRecord } from '../../app/ports'
+import { reencodeUpload } from './images'
 
 // Photos of the local stack, one file per photo under a folder, recorded in the store
-// (the local stand-in for CloudBase storage).
+// (the local stand-in for CloudBase storage). What an upload may be, and the form it is
+// stored in, is images.ts's.
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024
-export const FILE_MIMES = ['image/jpeg', 'image/png', 'image/webp'] as const
-export type FileMime = (typeof FILE_MIMES)[number]
+export { MAX_FILE_BYTES } from './images'
 
 /** Where file records live; SqliteStore fits. */
 export interface FileIndex {
@@ -18,30 +18,10 @@ export interface FileIndex {
 
 // 128 random bits: a photo is fetched by id alone (an <img> sends no token), so ids must not be guessable.
 const ID = /^f_[0-9a-f]{32}$/
-// Clients that cannot name the type send one of these; the bytes decide then.
-const UNNAMED = new Set(['', 'application/octet-stream', 'binary/octet-stream'])
-
-/** The image type the bytes themselves announce, whatever the upload claimed. */
-export function sniffImage(bytes: Uint8Array): FileMime | null {
-  const at = (offset: number, sig: number[]) => sig.every((b, i) => bytes[offset + i] === b)
-  const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0))
-  if (at(0, [0xff, 0xd8, 0xff])) return 'image/jpeg'
-  if (at(0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png'
-  if (at(0, ascii('RIFF')) && at(8, ascii('WEBP'))) return 'image/webp'
-  return null
-}
-
-/** The stored type, or the reason (for the person) why the upload is refused. */
-export function checkUpload(declared: string, bytes: Uint8Array): FileMime | { error: string } {
-  if (bytes.length === 0) return { error: '照片是空文件，请重新选择' }
-  if (bytes.length > MAX_FILE_BYTES) return { error: `照片不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB` }
-  const claimed = declared.split(';')[0].trim().toLowerCase().replace(/^image\/jpg$/, 'image/jpeg')
-  if (!UNNAMED.has(claimed) && !(FILE_MIMES as readonly string[]).includes(claimed)) return { error: '只能上传 JPEG、PNG 或 WebP 格式的照片' }
-  const actual = sniffImage(bytes)
-  if (!actual) return { error: '文件内容不是 JPEG、PNG 或 WebP 照片' }
-  if (!UNNAMED.has(claimed) && claimed !== actual) return { error: '照片格式与文件内容不符，请重新选择' }
-  return actual
-}
+const TEMP = /^f_[0-9a-f]{32}\.[0-9a-f]{8}\.tmp$/
+// A save takes from its temp file to its record's COMMIT well under this (the write lock
+// waits 5 s at most); leftovers younger than this may be another process's save in progress.
+const LEFTOVER_AGE_MS = 60_000
 
 export class DiskFiles {
   constructor(
@@ -50,10 +30,10 @@ export class DiskFiles {
     private readonly clock: { now(): number } = { now: () => Date.now() },
   ) {}
 
-  async saveFile(ownerId: string, mime: string, bytes: Uint8Array): Promise<FileRecord | { error: string }> {
-    const checked = checkUpload(mime, bytes)
-    if (typeof checked !== 'string') return checked
-    const record: FileRecord = { id: `f_${randomBytes(16).toString('hex')}`, ownerId, mime: checked, size: bytes.length, createdAt: this.clock.now() }
+  async saveFile(ownerId: string, mime: string, upload: Uint8Array): Promise<FileRecord | { error: string }> {
+    const image = await reencodeUpload(mime, upload)
+    if ('error' in image) return image
+    const record: FileRecord = { id: `f_${randomBytes(16).toString('hex')}`, ownerId, mime: image.mime, size: image.bytes.length, createdAt: this.clock.now() }
     await fs.mkdir(this.dir, { recursive: true })
     const final = this.pathOf(record.id)
     // Temp file + fsync + rename: a crash leaves either the whole photo or none, never half.
@@ -61,12 +41,14 @@ export class DiskFiles {
     try {
       const handle = await fs.open(temp, 'wx')
       try {
-        await handle.writeFile(bytes)
+        await handle.writeFile(image.bytes)
         await handle.sync()
       } finally {
         await handle.close()
       }
       await fs.rename(temp, final)
+      // the rename itself survives a power cut only once the folder is synced
+      await syncFolder(this.dir)
       // Recorded only once the bytes are in place, so a record never points at nothing.
       await this.index.insertFile(record)
     } catch (error) {
@@ -89,7 +71,44 @@ export class DiskFiles {
     }
   }
 
+  /**
+   * Removes what a process killed mid-save leaves: a temp file (killed before its rename) or
+   * a photo without a record (killed between the rename and the record's COMMIT). Neither was
+   * ever acknowledged, nor can be served. Run when the stack opens, before any save; only
+   * leftovers older than a minute are taken, so a save still running elsewhere keeps its file.
+   */
+  async sweepLeftovers(): Promise<{ removed: string[] }> {
+    const names = await fs.readdir(this.dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[]
+      throw error
+    })
+    const photos = names.filter((n) => ID.test(n))
+    const recorded = new Set<string>()
+    for (let i = 0; i < photos.length; i += 500) {
+      for (const r of await this.index.getFiles(photos.slice(i, i + 500))) recorded.add(r.id)
+    }
+    const candidates = names.filter((n) => TEMP.test(n) || (ID.test(n) && !recorded.has(n)))
+    const removed: string[] = []
+    for (const name of candidates) {
+      const stat = await fs.stat(this.pathOf(name)).catch(() => null)
+      // against the wall clock, as mtimes are, not the (movable) clock records are dated by
+      if (!stat || Date.now() - stat.mtimeMs < LEFTOVER_AGE_MS) continue
+      await fs.rm(this.pathOf(name), { force: true })
+      removed.push(name)
+    }
+    return { removed }
+  }
+
   private pathOf(id: string): string {
     return path.join(this.dir, id)
+  }
+}
+
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
   }
 }

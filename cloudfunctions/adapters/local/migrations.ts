@@ -98,6 +98,56 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX idempotency_by_report ON idempotency(report_id);
     `,
   },
+  {
+    version: 3,
+    name: 'seams: map generation, grid geometry, task milestones, queue and due indexes',
+    up: `
+      -- One generation for the whole grid map (DESIGN.md): every import moves it.
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
+      INSERT INTO meta (key, value) VALUES ('map_generation', (SELECT count(*) > 0 FROM grids));
+
+      -- Grids carry a GeoJSON geometry (Polygon or MultiPolygon) instead of bare rings.
+      UPDATE grids SET doc = json_remove(json_set(doc, '$.geometry',
+          json_object('type', 'Polygon', 'coordinates', json_extract(doc, '$.polygon'))), '$.polygon')
+        WHERE json_type(doc, '$.polygon') IS NOT NULL;
+      UPDATE reports SET doc = json_set(doc, '$.routing.mapGeneration', 1)
+        WHERE json_type(doc, '$.routing.mapGeneration') IS NULL;
+      UPDATE streets SET doc = json_set(doc, '$.dispatcherIds', (SELECT json_group_array(u.id) FROM users u
+          WHERE u.role = 'street_dispatcher' AND json_extract(u.doc, '$.streetId') = streets.id))
+        WHERE json_type(doc, '$.dispatcherIds') IS NULL;
+
+      -- When a task was accepted, resolved and closed, as columns: statistics count on them.
+      ALTER TABLE tasks ADD COLUMN accepted_at INTEGER;
+      ALTER TABLE tasks ADD COLUMN resolved_at INTEGER;
+      ALTER TABLE tasks ADD COLUMN closed_at INTEGER;
+      UPDATE tasks SET
+        accepted_at = (SELECT max(at) FROM timeline WHERE task_id = tasks.id AND json_extract(doc, '$.action') = 'accept'),
+        resolved_at = (SELECT max(at) FROM timeline WHERE task_id = tasks.id AND json_extract(doc, '$.action') = 'resolve'),
+        closed_at = CASE WHEN status = 'closed' THEN updated_at END;
+      -- A resolved task's deadline is the end of its 7-day rating window (the unrated-close job).
+      UPDATE tasks SET due_at = coalesce(resolved_at, updated_at) + 604800000 WHERE status = 'resolved' AND due_at IS NULL;
+
+      -- The dispatchers' queues: open tasks no grid holds, by deadline (same IN list as v1).
+      CREATE INDEX tasks_open_by_queue ON tasks(queue_scope, queue_id, due_at, created_at, id)
+        WHERE status IN (${OPEN_AT_V1});
+      -- What the jobs sweep: tasks by state and deadline.
+      CREATE INDEX tasks_due ON tasks(status, due_at) WHERE due_at IS NOT NULL;
+    `,
+  },
+  {
+    version: 4,
+    name: 'sessions stored as hashes, with an expiry',
+    // A token read from the file (a backup, a copied folder) must not log anyone in: only its
+    // SHA-256 is kept. Sessions of the old shape cannot be converted, so they end here.
+    up: `
+      DROP TABLE sessions;
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_by_expiry ON sessions(expires_at);
+    `,
+  },
 ]
 
 export const schemaVersion = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number

@@ -19,13 +19,15 @@ export interface TaskRow {
   queue_scope: string; queue_id: string; level: string; status: string
   assignee_id: string | null; accepted_by_id: string | null
   accept_due_at: number; resolve_due_at: number | null; due_at: number | null
-  reopen_count: number; version: number; created_at: number; updated_at: number; extra: string
+  reopen_count: number; version: number; created_at: number; updated_at: number
+  accepted_at: number | null; resolved_at: number | null; closed_at: number | null; extra: string
 }
 const TASK_COLUMNS = ['id', 'reportId', 'kind', 'category', 'gridId', 'queue', 'level', 'status', 'assigneeId', 'acceptedById',
-  'acceptDueAt', 'resolveDueAt', 'dueAt', 'reopenCount', 'version', 'createdAt', 'updatedAt'] as const
+  'acceptDueAt', 'resolveDueAt', 'dueAt', 'reopenCount', 'version', 'createdAt', 'updatedAt', 'acceptedAt', 'resolvedAt', 'closedAt'] as const
 
 export const TASK_SELECT = `id, report_id, kind, category, grid_id, queue_scope, queue_id, level, status, assignee_id,
-  accepted_by_id, accept_due_at, resolve_due_at, due_at, reopen_count, version, created_at, updated_at, extra`
+  accepted_by_id, accept_due_at, resolve_due_at, due_at, reopen_count, version, created_at, updated_at,
+  accepted_at, resolved_at, closed_at, extra`
 
 export const taskToRow = (t: Task): TaskRow => ({
   id: t.id, report_id: t.reportId, kind: t.kind, category: t.category, grid_id: t.gridId,
@@ -33,6 +35,7 @@ export const taskToRow = (t: Task): TaskRow => ({
   assignee_id: t.assigneeId, accepted_by_id: t.acceptedById,
   accept_due_at: t.acceptDueAt, resolve_due_at: t.resolveDueAt, due_at: t.dueAt,
   reopen_count: t.reopenCount, version: t.version, created_at: t.createdAt, updated_at: t.updatedAt,
+  accepted_at: t.acceptedAt, resolved_at: t.resolvedAt, closed_at: t.closedAt,
   extra: rest(t, TASK_COLUMNS),
 })
 
@@ -44,6 +47,7 @@ export const taskFromRow = (r: TaskRow): Task => ({
   assigneeId: r.assignee_id, acceptedById: r.accepted_by_id,
   acceptDueAt: r.accept_due_at, resolveDueAt: r.resolve_due_at, dueAt: r.due_at,
   reopenCount: r.reopen_count, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+  acceptedAt: r.accepted_at, resolvedAt: r.resolved_at, closedAt: r.closed_at,
 })
 
 export interface ReportRow { id: string; reporter_id: string; task_id: string; category: string; created_at: number; doc: string }
@@ -92,9 +96,3 @@ export interface FileRow { id: string; owner_id: string; mime: string; size: num
 
 export const fileToRow = (f: FileRecord): FileRow => ({ id: f.id, owner_id: f.ownerId, mime: f.mime, size: f.size, created_at: f.createdAt })
 export const fileFromRow = (r: FileRow): FileRecord => ({ id: r.id, ownerId: r.owner_id, mime: r.mime, size: r.size, createdAt: r.created_at })
-
-/** Rows fetched by an id list come back in the caller's order, missing ids skipped. */
-export function inOrder<T extends { id: string }>(ids: string[], found: T[]): T[] {
-  const byId = new Map(found.map((x) => [x.id, x]))
-  return [...new Set(ids)].flatMap((id) => byId.get(id) ?? [])
-}

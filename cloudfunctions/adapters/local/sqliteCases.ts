@@ -1,23 +1,23 @@
 import type Database from 'better-sqlite3'
-import type { NewReport, PageOf, PageQuery, TaskChange } from '../../app/ports'
-import type { Step } from './writeThread'
+import type { Cases, NewReport, PageOf, PageQuery, QueueRef, TaskChange } from '../../app/ports'
+import type { Step, WriteThread } from './writeThread'
 import type { Message, Report, Task, TimelineEvent } from '../../../shared/model'
-import { OPEN_STATUSES } from '../../../shared/workflow/status'
-import { pageSize, decodeCursor, toPage } from './cursor'
+import { OPEN_STATUSES, type TaskStatus } from '../../../shared/workflow/status'
+import { decodeCursor, inOrder, pageSize, toPage } from '../paging'
 import {
-  TASK_SELECT, eventFromRow, eventToRow, inOrder, messageFromRow, messageToRow, reportFromRow, reportToRow,
-  taskFromRow, taskToRow, type EventRow, type MessageRow, type ReportRow, type TaskRow,
+  TASK_SELECT, eventFromRow, eventToRow, messageToRow, reportFromRow, reportToRow,
+  taskFromRow, taskToRow, type EventRow, type ReportRow, type TaskRow,
 } from './rows'
 
-// Reports, tasks, timelines and the message centre on SQLite: the reads, on the host's
-// connection, and the writes as step lists for the write thread. Writes that belong
-// together are one job, so they commit or fail together.
+// Reports, tasks and timelines on SQLite: the reads on the host's connection, the writes as
+// step lists for the write thread. Writes that belong together (a change, its timeline
+// lines, its messages) are one job, so they commit or fail together.
 
 // Must stay term for term the IN list of the partial index (see migrations.ts).
 const OPEN_IN = OPEN_STATUSES.map((s) => `'${s}'`).join(',')
 
-/** The inbox query; exported so a test can check that its plan uses the partial index. */
-export function openTasksSql(after: 'none' | 'due' | 'undated'): string {
+/** The inbox and queue queries; exported so a test can check that their plans use the partial indexes. */
+export function openTasksSql(after: 'none' | 'due' | 'undated', by: 'grids' | 'queue' = 'grids'): string {
   const keyset = {
     none: '',
     // nulls sort last, so past a dated row come later-dated rows and then all undated ones
@@ -25,7 +25,8 @@ export function openTasksSql(after: 'none' | 'due' | 'undated'): string {
     undated: 'AND due_at IS NULL AND (created_at, id) > (@created, @id)',
   }[after]
   return `SELECT ${TASK_SELECT} FROM tasks
-    WHERE grid_id IN (SELECT value FROM json_each(@grids)) AND status IN (${OPEN_IN}) ${keyset}
+    WHERE ${by === 'grids' ? 'grid_id IN (SELECT value FROM json_each(@grids))' : 'queue_scope = @scope AND queue_id = @queue'}
+      AND status IN (${OPEN_IN}) ${keyset}
     ORDER BY due_at IS NULL, due_at, created_at, id LIMIT @limit`
 }
 
@@ -35,25 +36,23 @@ const WRITES = {
   insertReport: 'INSERT INTO reports (id, reporter_id, task_id, category, created_at, doc) VALUES (@id, @reporter_id, @task_id, @category, @created_at, @doc)',
   insertTask: `INSERT INTO tasks (${TASK_SELECT}) VALUES (@id, @report_id, @kind, @category, @grid_id, @queue_scope, @queue_id,
     @level, @status, @assignee_id, @accepted_by_id, @accept_due_at, @resolve_due_at, @due_at, @reopen_count, @version,
-    @created_at, @updated_at, @extra)`,
+    @created_at, @updated_at, @accepted_at, @resolved_at, @closed_at, @extra)`,
   // the version guard: two people acting on one task, the second matches no row
   updateTask: `UPDATE tasks SET kind = @kind, category = @category, grid_id = @grid_id, queue_scope = @queue_scope,
     queue_id = @queue_id, level = @level, status = @status, assignee_id = @assignee_id, accepted_by_id = @accepted_by_id,
     accept_due_at = @accept_due_at, resolve_due_at = @resolve_due_at, due_at = @due_at, reopen_count = @reopen_count,
-    version = @version, updated_at = @updated_at, extra = @extra
+    version = @version, updated_at = @updated_at, accepted_at = @accepted_at, resolved_at = @resolved_at,
+    closed_at = @closed_at, extra = @extra
     WHERE id = @id AND version = @expected_version`,
   insertEvent: 'INSERT INTO timeline (id, task_id, at, doc) VALUES (@id, @task_id, @at, @doc)',
   insertMessage: `INSERT INTO messages (id, user_id, kind, title, body, report_id, task_id, created_at, read_at, extra)
     VALUES (@id, @user_id, @kind, @title, @body, @report_id, @task_id, @created_at, @read_at, @extra)`,
-  readSome: `UPDATE messages SET read_at = @at WHERE user_id = @user AND read_at IS NULL
-    AND id IN (SELECT value FROM json_each(@ids))`,
-  readAll: 'UPDATE messages SET read_at = @at WHERE user_id = @user AND read_at IS NULL',
 }
 
-export class SqliteCases {
+export class SqliteCases implements Cases {
   private readonly s
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, private readonly writer: WriteThread) {
     const p = <R>(sql: string) => db.prepare<unknown[], R>(sql)
     this.s = {
       keyOwner: p<{ report_id: string }>('SELECT report_id FROM idempotency WHERE request_key = ?'),
@@ -66,18 +65,48 @@ export class SqliteCases {
       openFirst: p<TaskRow>(openTasksSql('none')),
       openAfterDue: p<TaskRow>(openTasksSql('due')),
       openAfterUndated: p<TaskRow>(openTasksSql('undated')),
+      queueFirst: p<TaskRow>(openTasksSql('none', 'queue')),
+      queueAfterDue: p<TaskRow>(openTasksSql('due', 'queue')),
+      queueAfterUndated: p<TaskRow>(openTasksSql('undated', 'queue')),
+      due: p<TaskRow>(`SELECT ${TASK_SELECT} FROM tasks WHERE status IN (SELECT value FROM json_each(@statuses))
+        AND due_at < @before ORDER BY due_at, id LIMIT @limit`),
       timeline: p<EventRow>('SELECT id, task_id, at, doc FROM timeline WHERE task_id = ? ORDER BY at, seq'),
-      messagesFirst: p<MessageRow>('SELECT * FROM messages WHERE user_id = @user ORDER BY created_at DESC, id DESC LIMIT @limit'),
-      messagesAfter: p<MessageRow>(`SELECT * FROM messages WHERE user_id = @user AND (created_at, id) < (@created, @id)
-        ORDER BY created_at DESC, id DESC LIMIT @limit`),
-      unread: p<{ n: number }>('SELECT count(*) AS n FROM messages WHERE user_id = ? AND read_at IS NULL'),
     }
+  }
+
+  async createReport(input: NewReport): Promise<{ reportId: string; created: boolean }> {
+    const { stoppedAt } = await this.writer.run(this.reportSteps(input))
+    // stopped at the key claim (nothing of this try kept): the key was taken by an earlier try
+    if (stoppedAt !== null && input.requestKey !== null) return { reportId: this.keyOwner(input.requestKey), created: false }
+    return { reportId: input.report.id, created: true }
+  }
+
+  async saveTaskChange(change: TaskChange): Promise<boolean> {
+    const { stoppedAt } = await this.writer.run(this.changeSteps(change))
+    return stoppedAt === null
+  }
+
+  async getTask(id: string): Promise<Task | null> {
+    return this.getTasksNow([id])[0] ?? null
+  }
+
+  async getTasks(ids: string[]): Promise<Task[]> {
+    return this.getTasksNow(ids)
+  }
+
+  async listDue(before: number, limit: number, statuses: readonly TaskStatus[]): Promise<Task[]> {
+    if (statuses.length === 0) return []
+    return this.s.due.all({ statuses: JSON.stringify(statuses), before, limit: pageSize(limit) }).map(taskFromRow)
+  }
+
+  async listQueue(queue: QueueRef, page: PageQuery): Promise<PageOf<Task>> {
+    return this.openPage({ scope: queue.scope, queue: queue.id }, page, 'queue', this.s.queueFirst, this.s.queueAfterDue, this.s.queueAfterUndated)
   }
 
   /** The write of a new report as one job. Claiming the key first lets the UNIQUE
    * constraint, not a prior read, pick the winner of two identical requests: a job whose
    * claim changes nothing lost, and stops before writing anything else. */
-  reportSteps(input: NewReport): Step[] {
+  private reportSteps(input: NewReport): Step[] {
     const { requestKey, report, task } = input
     return [
       ...(requestKey === null ? [] : [{ sql: WRITES.claimKey, params: [requestKey, report.id, report.createdAt], expect: 'changed' as const }]),
@@ -89,22 +118,22 @@ export class SqliteCases {
   }
 
   /** The report that claimed a request key (read once the claiming write has committed). */
-  keyOwner(requestKey: string): string {
+  private keyOwner(requestKey: string): string {
     const owner = this.s.keyOwner.get(requestKey)
     if (!owner) throw new Error(`idempotency key ${requestKey} vanished while claimed`)
     return owner.report_id
   }
 
-  getReport(id: string): Report | null {
+  async getReport(id: string): Promise<Report | null> {
     const row = this.s.report.get(id)
     return row ? reportFromRow(row) : null
   }
 
-  getReports(ids: string[]): Report[] {
+  async getReports(ids: string[]): Promise<Report[]> {
     return ids.length === 0 ? [] : inOrder(ids, this.s.reports.all(JSON.stringify(ids)).map(reportFromRow))
   }
 
-  listReportsByReporter(reporterId: string, page: PageQuery): PageOf<Report> {
+  async listReportsByReporter(reporterId: string, page: PageQuery): Promise<PageOf<Report>> {
     const limit = pageSize(page.limit)
     const q = { reporter: reporterId, limit: limit + 1 }
     const rows = page.cursor
@@ -113,28 +142,32 @@ export class SqliteCases {
     return toPage(rows.map(reportFromRow), limit, 'reports', (r) => [r.createdAt, r.id])
   }
 
-  getTasks(ids: string[]): Task[] {
+  private getTasksNow(ids: string[]): Task[] {
     return ids.length === 0 ? [] : inOrder(ids, this.s.tasks.all(JSON.stringify(ids)).map(taskFromRow))
   }
 
-  listOpenTasksForGrids(gridIds: string[], page: PageQuery): PageOf<Task> {
-    const limit = pageSize(page.limit)
+  async listOpenTasksForGrids(gridIds: string[], page: PageQuery): Promise<PageOf<Task>> {
+    pageSize(page.limit) // a bad limit fails here too, not only when there are grids
     if (gridIds.length === 0) return { items: [], nextCursor: null }
-    const q = { grids: JSON.stringify(gridIds), limit: limit + 1 }
+    return this.openPage({ grids: JSON.stringify(gridIds) }, page, 'inbox', this.s.openFirst, this.s.openAfterDue, this.s.openAfterUndated)
+  }
+
+  /** A page of open tasks by deadline, undated last (the inbox's and the queues' order). */
+  private openPage(where: object, page: PageQuery, list: string, ...[first, afterDue, afterUndated]: Database.Statement<unknown[], TaskRow>[]): PageOf<Task> {
+    const limit = pageSize(page.limit)
+    const q = { ...where, limit: limit + 1 }
     let rows: TaskRow[]
-    if (!page.cursor) rows = this.s.openFirst.all(q)
+    if (!page.cursor) rows = first.all(q)
     else {
-      const [due, created, id] = decodeCursor('inbox', page.cursor, ['number?', 'number', 'string'])
-      rows = due === null
-        ? this.s.openAfterUndated.all({ ...q, created, id })
-        : this.s.openAfterDue.all({ ...q, due, created, id })
+      const [due, created, id] = decodeCursor(list, page.cursor, ['number?', 'number', 'string'])
+      rows = due === null ? afterUndated.all({ ...q, created, id }) : afterDue.all({ ...q, due, created, id })
     }
-    return toPage(rows.map(taskFromRow), limit, 'inbox', (t) => [t.dueAt, t.createdAt, t.id])
+    return toPage(rows.map(taskFromRow), limit, list, (t) => [t.dueAt, t.createdAt, t.id])
   }
 
   /** A task change as one job; a job that stops at the version guard met a newer version
    * (two people acting on one task) and wrote nothing. */
-  changeSteps(change: TaskChange): Step[] {
+  private changeSteps(change: TaskChange): Step[] {
     const { task, expectedVersion } = change
     if (task.version !== expectedVersion + 1) {
       throw new Error(`task ${task.id}: a change from version ${expectedVersion} must carry version ${expectedVersion + 1}, got ${task.version}`)
@@ -154,27 +187,8 @@ export class SqliteCases {
     ]
   }
 
-  listTimeline(taskId: string): TimelineEvent[] {
+  async listTimeline(taskId: string): Promise<TimelineEvent[]> {
     return this.s.timeline.all(taskId).map(eventFromRow)
-  }
-
-  listMessages(userId: string, page: PageQuery): PageOf<Message> {
-    const limit = pageSize(page.limit)
-    const q = { user: userId, limit: limit + 1 }
-    const rows = page.cursor
-      ? this.afterKey(this.s.messagesAfter, q, decodeCursor('messages', page.cursor, ['number', 'string']))
-      : this.s.messagesFirst.all(q)
-    return toPage(rows.map(messageFromRow), limit, 'messages', (m) => [m.createdAt, m.id])
-  }
-
-  countUnread(userId: string): number {
-    return this.s.unread.get(userId)?.n ?? 0
-  }
-
-  /** Only the caller's own unread messages change; an earlier readAt is kept. */
-  markReadSteps(userId: string, ids: string[] | 'all', at: number): Step[] {
-    if (ids === 'all') return [{ sql: WRITES.readAll, params: { user: userId, at } }]
-    return ids.length === 0 ? [] : [{ sql: WRITES.readSome, params: { user: userId, at, ids: JSON.stringify(ids) } }]
   }
 
   private afterKey<R>(stmt: Database.Statement<unknown[], R>, q: object, [created, id]: (string | number | null)[]): R[] {

@@ -2,18 +2,19 @@ import type { ReportDetail } from '../../../shared/api'
 import { appError } from '../../../shared/errors'
 import { findCategory } from '../../../shared/catalogue'
 import type { User } from '../../../shared/model'
-import { fail, type Result } from '../../../shared/result'
+import { fail, ok, type Result } from '../../../shared/result'
 import { ratingReopens, type RateReportInput } from '../../../shared/schemas/report'
 import { applyTaskAction } from '../../../shared/workflow/taskMachine'
 import type { Deps } from '../ports'
-import { message, pushQuietly, timelineEvent } from '../records'
+import { message, pushQuietly, SYSTEM_ACTOR, timelineEvent } from '../records'
 import { checkTexts } from '../content'
-import { getMyReport, loadOwnReport } from './readReports'
+import { loadOwnReport } from './readReports'
+import { reportDetail } from '../views'
 
 // 评价: a good rating closes the case; "not solved" or ≤ 2 stars sends it back to the same
 // worker as a reopen (返工), counted on the task.
 export async function rateReport(deps: Deps, caller: User, input: RateReportInput): Promise<Result<ReportDetail>> {
-  const loaded = await loadOwnReport(deps, caller, input.reportId)
+  const loaded = await loadOwnReport(deps, caller, input.reportId, 'rateReport')
   if (!loaded.ok) return loaded
   const { report, task } = loaded.value
   const textError = await checkTexts(deps, caller, { comment: input.comment })
@@ -25,7 +26,7 @@ export async function rateReport(deps: Deps, caller: User, input: RateReportInpu
   const verdict = `${input.stars}星，${input.solved ? '已解决' : '未解决'}`
   const events = [
     timelineEvent(deps, task.id, caller, 'rate', `评价：${verdict}`, { note: input.comment }),
-    ...(reopen ? [timelineEvent(deps, task.id, { id: 'system', name: '系统' }, 'reopen', `居民不满意，退回原网格员返工（第${next.value.reopenCount}次）`)] : []),
+    ...(reopen ? [timelineEvent(deps, task.id, SYSTEM_ACTOR, 'reopen', `居民不满意，退回原网格员返工（第${next.value.reopenCount}次）`)] : []),
   ]
   const handlerId = task.acceptedById ?? task.result?.byId ?? task.assigneeId
   const messages = handlerId
@@ -34,8 +35,9 @@ export async function rateReport(deps: Deps, caller: User, input: RateReportInpu
         : message(deps, handlerId, 'report_closed', '任务已结案', `居民评价「${verdict}」`, { reportId: report.id, taskId: task.id })]
     : []
   const rating = { stars: input.stars, solved: input.solved, comment: input.comment, at: deps.clock.now() }
-  const saved = await deps.store.saveTaskChange({ task: next.value, expectedVersion: task.version, events, messages, reportPatch: { rating } })
+  const saved = await deps.cases.saveTaskChange({ task: next.value, expectedVersion: task.version, events, messages, reportPatch: { rating } })
   if (!saved) return fail(appError('CONFLICT'))
   await pushQuietly(deps, messages)
-  return getMyReport(deps, caller, { reportId: report.id })
+  // answered from what was just written: the task it saved, the report with its rating
+  return ok(await reportDetail(deps, { ...report, rating }, next.value, await deps.cases.listTimeline(task.id)))
 }

@@ -2,20 +2,21 @@ import type { TaskDetail } from '../../../shared/api'
 import { appError } from '../../../shared/errors'
 import { findCategory } from '../../../shared/catalogue'
 import type { User } from '../../../shared/model'
-import { fail, type Result } from '../../../shared/result'
+import { fail, ok, type Result } from '../../../shared/result'
 import type { AcceptTaskInput, ResolveTaskInput } from '../../../shared/schemas/task'
 import { applyTaskAction, type TaskAction } from '../../../shared/workflow/taskMachine'
 import { checkOwnPhotos } from '../photos'
 import { checkTexts, submitPhotosQuietly } from '../content'
 import type { Deps } from '../ports'
 import { message, pushQuietly, timelineEvent } from '../records'
-import { getTask, loadScopedTask } from './readTasks'
+import { loadScopedTask } from './readTasks'
+import { taskDetail } from '../views'
 
 // 签收 and 办结 by grid staff. The version the worker saw guards the write: when two people
 // act on one task at once, one wins and the other gets CONFLICT.
 
 export function acceptTask(deps: Deps, caller: User, input: AcceptTaskInput) {
-  return act(deps, caller, input.taskId, input.version, { type: 'accept' })
+  return act(deps, caller, input.taskId, input.version, { type: 'accept' }, 'acceptTask')
 }
 
 export async function resolveTask(deps: Deps, caller: User, input: ResolveTaskInput): Promise<Result<TaskDetail>> {
@@ -23,17 +24,14 @@ export async function resolveTask(deps: Deps, caller: User, input: ResolveTaskIn
   if (photoError) return fail(photoError)
   const textError = await checkTexts(deps, caller, { text: input.text })
   if (textError) return fail(textError)
-  return act(deps, caller, input.taskId, input.version, { type: 'resolve', text: input.text, photos: input.photos })
+  return act(deps, caller, input.taskId, input.version, { type: 'resolve', text: input.text, photos: input.photos }, 'resolveTask')
 }
 
-async function act(deps: Deps, caller: User, taskId: string, version: number, action: TaskAction): Promise<Result<TaskDetail>> {
-  const loaded = await loadScopedTask(deps, caller, taskId)
+async function act(deps: Deps, caller: User, taskId: string, version: number, action: TaskAction, name: 'acceptTask' | 'resolveTask'): Promise<Result<TaskDetail>> {
+  const loaded = await loadScopedTask(deps, caller, taskId, name)
   if (!loaded.ok) return loaded
   const { task, report } = loaded.value
   if (task.version !== version) return fail(appError('CONFLICT'))
-  if (action.type === 'resolve' && task.acceptedById !== caller.id && caller.role !== 'grid_leader') {
-    return fail(appError('FORBIDDEN', '该任务由其他网格员签收，只有签收人或网格长可以办结'))
-  }
   const category = findCategory(deps.config.catalogue, task.category) ?? deps.config.catalogue[0]
   const next = applyTaskAction(task, action, { actorId: caller.id, now: deps.clock.now(), calendar: deps.calendar, limits: category })
   if (!next.ok) return next
@@ -44,8 +42,9 @@ async function act(deps: Deps, caller: User, taskId: string, version: number, ac
          [message(deps, report.reporterId, 'report_accepted', '您的反映已签收', `「${category.name}」已由${caller.name}签收，正在处理`, refs)]]
       : [[timelineEvent(deps, task.id, caller, 'resolve', '已办结', { note: action.type === 'resolve' ? action.text : undefined, photos: action.type === 'resolve' ? action.photos : undefined })],
          [message(deps, report.reporterId, 'report_resolved', '您的反映已办结', `「${category.name}」已处理完毕，请查看结果并评价`, refs)]]
-  const saved = await deps.store.saveTaskChange({ task: next.value, expectedVersion: task.version, events, messages })
+  const saved = await deps.cases.saveTaskChange({ task: next.value, expectedVersion: task.version, events, messages })
   if (!saved) return fail(appError('CONFLICT'))
   await Promise.all([pushQuietly(deps, messages), action.type === 'resolve' ? submitPhotosQuietly(deps, caller, action.photos) : undefined])
-  return getTask(deps, caller, { taskId: task.id })
+  // answered from what was just written: the task it saved and the report it loaded
+  return ok(await taskDetail(deps, caller, report, next.value, await deps.cases.listTimeline(task.id)))
 }

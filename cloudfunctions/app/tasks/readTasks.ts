@@ -3,35 +3,42 @@ import { appError } from '../../../shared/errors'
 import type { Report, Task, User } from '../../../shared/model'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { PageInput } from '../../../shared/schemas/report'
-import { canHandleTask } from '../authorize'
-import type { Deps } from '../ports'
+import { can } from '../policy'
+import type { Needs } from '../ports'
 import { DEFAULT_PAGE } from '../reports/readReports'
-import { taskDetail, taskSummaries } from '../views'
+import { taskDetail, taskSummaries, type ViewDeps } from '../views'
 
 // The worker's inbox: every open task of the caller's grids, earliest deadline first.
-export async function listInbox(deps: Deps, caller: User, input: PageInput): Promise<Result<Page<TaskSummary>>> {
-  const page = await deps.store.listOpenTasksForGrids(caller.gridIds, { cursor: input.cursor, limit: input.limit ?? DEFAULT_PAGE })
-  const reports = new Map((await deps.store.getReports(page.items.map((t) => t.reportId))).map((r) => [r.id, r]))
-  const pairs = page.items.flatMap((task) => {
+type ReadDeps = ViewDeps & Needs<'cases'>
+
+export async function listInbox(deps: ReadDeps, caller: User, input: PageInput): Promise<Result<Page<TaskSummary>>> {
+  const page = await deps.cases.listOpenTasksForGrids(caller.gridIds, { cursor: input.cursor, limit: input.limit ?? DEFAULT_PAGE })
+  return ok({ items: await taskSummaries(deps, caller, await withReports(deps, page.items)), nextCursor: page.nextCursor })
+}
+
+/** Each task with its report, one query for the page. */
+export async function withReports(deps: Needs<'cases'>, tasks: Task[]): Promise<{ task: Task; report: Report }[]> {
+  const reports = new Map((await deps.cases.getReports(tasks.map((t) => t.reportId))).map((r) => [r.id, r]))
+  return tasks.flatMap((task) => {
     const report = reports.get(task.reportId)
     return report ? [{ task, report }] : []
   })
-  return ok({ items: await taskSummaries(deps, caller, pairs), nextCursor: page.nextCursor })
 }
 
 /** A task in the caller's scope with its report, or the error someone outside it gets. */
-export async function loadScopedTask(deps: Deps, caller: User, taskId: string): Promise<Result<{ task: Task; report: Report }>> {
-  const task = await deps.store.getTask(taskId)
+export async function loadScopedTask(deps: Needs<'cases'>, caller: User, taskId: string, action: 'getTask' | 'acceptTask' | 'resolveTask'): Promise<Result<{ task: Task; report: Report }>> {
+  const task = await deps.cases.getTask(taskId)
   if (!task) return fail(appError('NOT_FOUND', '没有找到这个任务'))
-  if (!canHandleTask(caller, task)) return fail(appError('FORBIDDEN', '这个任务不属于您负责的网格'))
-  const report = await deps.store.getReport(task.reportId)
+  if (!can(caller, 'worker', 'getTask', task)) return fail(appError('FORBIDDEN', '这个任务不属于您负责的网格'))
+  if (!can(caller, 'worker', action, task)) return fail(appError('FORBIDDEN', '该任务由其他网格员签收，只有签收人或网格长可以办结'))
+  const report = await deps.cases.getReport(task.reportId)
   if (!report) return fail(appError('NOT_FOUND', '没有找到这个任务'))
   return ok({ task, report })
 }
 
-export async function getTask(deps: Deps, caller: User, input: { taskId: string }): Promise<Result<TaskDetail>> {
-  const loaded = await loadScopedTask(deps, caller, input.taskId)
+export async function getTask(deps: ReadDeps, caller: User, input: { taskId: string }): Promise<Result<TaskDetail>> {
+  const loaded = await loadScopedTask(deps, caller, input.taskId, 'getTask')
   if (!loaded.ok) return loaded
   const { task, report } = loaded.value
-  return ok(await taskDetail(deps, caller, report, task, await deps.store.listTimeline(task.id)))
+  return ok(await taskDetail(deps, caller, report, task, await deps.cases.listTimeline(task.id)))
 }

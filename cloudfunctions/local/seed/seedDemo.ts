@@ -1,10 +1,8 @@
-import { createRouter } from '../../../shared/routing/router'
 import type { Grid, LngLat } from '../../../shared/model'
 import type { Deps, GridRouter } from '../../app/ports'
 import { acceptTask, resolveTask } from '../../app/tasks/handleTask'
 import { rateReport } from '../../app/reports/rateReport'
 import { submitReport } from '../../app/reports/submitReport'
-import type { SqliteStore } from '../../adapters/local/sqliteStore'
 import type { DiskFiles } from '../../adapters/local/diskFiles'
 import { DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_POINTS, DEMO_STREET } from './demoArea'
 import { demoPeople } from './people'
@@ -15,17 +13,18 @@ const HOUR = 3_600_000
 const STEPS: Record<Progress, number> = { assigned: 0, accepted: 1, resolved: 2, closed: 3, reopened: 3 }
 
 /** Seeds the demo street through the real use cases, so every record is one the app could make. */
-export async function seedDemo(store: SqliteStore, files: DiskFiles, deps: Deps, router: { current: GridRouter | null }) {
+export async function seedDemo(files: DiskFiles, deps: Deps) {
   const { users, staff, dispatchers } = demoPeople(DEMO_STREET.id, DEMO_COMMUNITIES, DEMO_GRIDS)
   const grids: Grid[] = DEMO_GRIDS.map((g) => ({ ...g, workerIds: [staff.get(g.id)!.workerId], leaderId: staff.get(g.id)!.leaderId }))
-  store.transaction(() => {
-    store.upsertStreet(DEMO_STREET)
-    DEMO_COMMUNITIES.forEach((c) => store.upsertCommunity({ ...c, dispatcherIds: [dispatchers.get(c.id)!] }))
-    grids.forEach((g) => store.upsertGrid(g))
-    users.forEach((u) => store.upsertUser(u))
+  const streetDispatchers = users.filter((u) => u.role === 'street_dispatcher' && u.streetId === DEMO_STREET.id).map((u) => u.id)
+  // people first: the map's grids name their staff
+  await deps.reference.saveUsers(users)
+  await deps.reference.saveMap({
+    streets: [{ ...DEMO_STREET, dispatcherIds: streetDispatchers }],
+    communities: DEMO_COMMUNITIES.map((c) => ({ ...c, dispatcherIds: [dispatchers.get(c.id)!] })),
+    grids,
   })
-  const gridRouter = createRouter({ grids, streets: [DEMO_STREET] })
-  router.current = gridRouter
+  const gridRouter = deps.router
 
   const reporters = users.filter((u) => u.role === 'resident' || u.role === 'volunteer')
   const scenarios = demoReports(36)
@@ -37,17 +36,17 @@ export async function seedDemo(store: SqliteStore, files: DiskFiles, deps: Deps,
     const grid = grids[i % grids.length]
     const reporter = reporters[i % reporters.length]
     // One report in the gap between grids lands in the street dispatcher's queue.
-    const point = i === 7 ? DEMO_POINTS.inGap.point : interiorPoint(gridRouter, grid, i)
+    const point = i === 7 ? DEMO_POINTS.inGap.point : await interiorPoint(gridRouter, grid, i)
     const photo = await files.saveFile(reporter.id, 'image/png', samplePhoto([80 + ((i * 37) % 150), 120, 160 - ((i * 23) % 100)]))
     if ('error' in photo) throw new Error(photo.error)
     const submitted = await submitReport(seedDeps, reporter, { ...s, photos: [photo.id], location: { ...point, accuracyM: 15 } }, `seed-report-${i}`)
     if (!submitted.ok) throw new Error(`seed report ${i}: ${submitted.error.message}`)
     if (!submitted.value.gridId) continue
     const worker = users.find((u) => u.id === staff.get(submitted.value.gridId!)!.workerId)!
-    const taskId = (await store.getReport(submitted.value.reportId))!.taskId
+    const taskId = (await deps.cases.getReport(submitted.value.reportId))!.taskId
     for (let step = 1; step <= STEPS[s.progress]; step++) {
       t += HOUR
-      const task = (await store.getTask(taskId))!
+      const task = (await deps.cases.getTask(taskId))!
       if (step === 1) must(await acceptTask(seedDeps, worker, { taskId, version: task.version }))
       if (step === 2) {
         const result = await files.saveFile(worker.id, 'image/png', samplePhoto([90, 170, 110]))
@@ -67,12 +66,12 @@ function must(r: { ok: boolean; error?: { message: string } }) {
 }
 
 /** A point well inside the grid: the outer ring's vertex average, nudged until it routes 'inside'. */
-function interiorPoint(router: GridRouter, grid: Grid, salt: number): LngLat {
-  const ring = grid.polygon[0]
+async function interiorPoint(router: GridRouter, grid: Grid, salt: number): Promise<LngLat> {
+  const ring = grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0] : grid.geometry.coordinates[0][0]
   const c = ring.reduce((acc, [lng, lat]) => ({ lng: acc.lng + lng / ring.length, lat: acc.lat + lat / ring.length }), { lng: 0, lat: 0 })
   for (let k = 0; k < 50; k++) {
     const p = { lng: c.lng + (((salt * 13 + k * 7) % 9) - 4) * 0.00015, lat: c.lat + (((salt * 11 + k * 5) % 9) - 4) * 0.00012 }
-    const r = router.route(p)
+    const r = await router.route(p)
     if (r.outcome === 'inside' && r.gridId === grid.id) return p
   }
   return c

@@ -1,6 +1,6 @@
 import type { ContentCheck } from '../../../cloudfunctions/app/ports'
 import { LocalContentCheck } from '../../../cloudfunctions/adapters/local/localContentCheck'
-import { openTestStack, insidePoint, RESIDENT, type TestStack } from '../harness'
+import { openTestStack, insidePoint, photoIdOf, RESIDENT, type TestStack } from '../harness'
 
 let t: TestStack
 beforeAll(async () => { t = await openTestStack() })
@@ -34,17 +34,17 @@ describe('content security', () => {
 
   it('refuses a worker\'s result text and a resident\'s comment that fail the check', async () => {
     const sub = await t.call('resident', RESIDENT, 'submitReport', await report())
-    const grid = (await t.stack.store.getGrid(sub.data.gridId))!
-    const taskId = (await t.stack.store.getReport(sub.data.reportId))!.taskId
+    const grid = (await t.stack.store.reference.getGrid(sub.data.gridId))!
+    const taskId = (await t.stack.store.cases.getReport(sub.data.reportId))!.taskId
     const worker = grid.workerIds[0]
     const accepted = await t.call('worker', worker, 'acceptTask', { taskId, version: 1 })
     const bad = await t.call('worker', worker, 'resolveTask', { taskId, version: accepted.data.version, text: '已处理，顺便办假证', photos: [await t.upload(worker)] })
     expect(bad.error).toMatchObject({ code: 'CONTENT_REJECTED', fields: { text: expect.stringMatching(/不适宜/) } })
-    expect((await t.stack.store.getTask(taskId))!.status).toBe('accepted')
+    expect((await t.stack.store.cases.getTask(taskId))!.status).toBe('accepted')
     await t.call('worker', worker, 'resolveTask', { taskId, version: accepted.data.version, text: '已清理完毕', photos: [await t.upload(worker)] })
     const rate = await t.call('resident', RESIDENT, 'rateReport', { reportId: sub.data.reportId, stars: 5, solved: true, comment: '谢谢，需要枪支弹药吗' })
     expect(rate.error).toMatchObject({ code: 'CONTENT_REJECTED', fields: { comment: expect.any(String) } })
-    expect((await t.stack.store.getTask(taskId))!.status).toBe('resolved')
+    expect((await t.stack.store.cases.getTask(taskId))!.status).toBe('resolved')
   })
 
   it('sends photos for review once stored and shows them to others only once passed', async () => {
@@ -59,20 +59,20 @@ describe('content security', () => {
     const payload = await report()
     const sub = await t.call('resident', RESIDENT, 'submitReport', payload)
     expect(submitted).toEqual([payload.photos])
-    const grid = (await t.stack.store.getGrid(sub.data.gridId))!
-    const taskId = (await t.stack.store.getReport(sub.data.reportId))!.taskId
+    const grid = (await t.stack.store.reference.getGrid(sub.data.gridId))!
+    const taskId = (await t.stack.store.cases.getReport(sub.data.reportId))!.taskId
 
     const hidden = await t.call('worker', grid.workerIds[0], 'getTask', { taskId })
     expect(hidden.data.photos).toEqual([])
     expect(hidden.data.thumbnail).toBeNull()
     expect(hidden.data.timeline[0].photos).toEqual([])
     const own = await t.call('resident', RESIDENT, 'getMyReport', { reportId: sub.data.reportId })
-    expect(own.data.photos).toEqual(payload.photos)
+    expect(own.data.photos.map(photoIdOf)).toEqual(payload.photos)
 
     passed.add(payload.photos[0])
     const shown = await t.call('worker', grid.workerIds[0], 'getTask', { taskId })
-    expect(shown.data.photos).toEqual(payload.photos)
-    expect(shown.data.thumbnail).toBe(payload.photos[0])
+    expect(shown.data.photos.map(photoIdOf)).toEqual(payload.photos)
+    expect(photoIdOf(shown.data.thumbnail)).toBe(payload.photos[0])
   })
 })
 

@@ -10,8 +10,8 @@ async function validReport(userId = RESIDENT) {
 }
 async function counts() {
   const mine = await t.call('resident', RESIDENT, 'listMyReports', { limit: 50 })
-  const grids = await t.stack.store.listGrids()
-  const open = await t.stack.store.listOpenTasksForGrids(grids.map((g) => g.id), { limit: 1000 })
+  const grids = await t.stack.store.reference.listGrids()
+  const open = await t.stack.store.cases.listOpenTasksForGrids(grids.map((g) => g.id), { limit: 1000 })
   return { reports: mine.data.items.length, openTasks: open.items.length }
 }
 
@@ -22,12 +22,12 @@ describe('submitReport', () => {
     expect(res.data.routing.outcome).toBe('inside')
     expect(res.data.gridId).toBe(DEMO_POINTS.insideClear.expected.gridId)
     expect(res.data.status).toBe('assigned')
-    const grid = (await t.stack.store.getGrid(res.data.gridId))!
+    const grid = (await t.stack.store.reference.getGrid(res.data.gridId))!
     const inbox = await t.call('worker', grid.workerIds[0], 'listInbox', { limit: 50 })
     expect(inbox.data.items.map((i: any) => i.reportId)).toContain(res.data.reportId)
     const messages = await t.call('user', grid.workerIds[0], 'listMessages', {})
     expect(messages.data.items[0]).toMatchObject({ kind: 'task_assigned', reportId: res.data.reportId })
-    const report = (await t.stack.store.getReport(res.data.reportId))!
+    const report = (await t.stack.store.cases.getReport(res.data.reportId))!
     expect(report.routing.gridVersion).toBe(grid.version)
   })
 
@@ -118,7 +118,7 @@ describe('the action router', () => {
   })
   it('answers an envelope without action with VALIDATION', async () => {
     const { dispatch } = await import('../../../cloudfunctions/app/dispatch')
-    const res = await dispatch(t.stack.deps, 'resident', { payload: {} }, await t.stack.store.getUser(RESIDENT))
+    const res = await dispatch(t.stack.deps, 'resident', { payload: {} }, await t.stack.store.reference.getUser(RESIDENT))
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { action: expect.stringMatching(/action/) } } })
   })
   it('forbids a resident from calling a worker action', async () => {

@@ -8,8 +8,8 @@ afterAll(() => t.close())
 async function newCase() {
   const photo = await t.upload(RESIDENT)
   const sub = await t.call('resident', RESIDENT, 'submitReport', { category: 'fire_escape_blocked', description: '消防通道被电动车堵住了', photos: [photo], location: insidePoint() })
-  const grid = (await t.stack.store.getGrid(sub.data.gridId))!
-  const report = (await t.stack.store.getReport(sub.data.reportId))!
+  const grid = (await t.stack.store.reference.getGrid(sub.data.gridId))!
+  const report = (await t.stack.store.cases.getReport(sub.data.reportId))!
   return { reportId: sub.data.reportId as string, taskId: report.taskId, worker: grid.workerIds[0], leader: grid.leaderId! }
 }
 
@@ -69,7 +69,7 @@ describe('the core loop', () => {
     ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).map((r) => r.error.code)).toEqual(['CONFLICT'])
-    const timeline = (await t.stack.store.listTimeline(c.taskId)).filter((e) => e.action === 'accept')
+    const timeline = (await t.stack.store.cases.listTimeline(c.taskId)).filter((e) => e.action === 'accept')
     expect(timeline).toHaveLength(1)
   })
 
@@ -100,7 +100,7 @@ describe('scope', () => {
 
   it('shows a worker only their own grid\'s tasks', async () => {
     const c = await newCase()
-    const grids = await t.stack.store.listGrids()
+    const grids = await t.stack.store.reference.listGrids()
     const other = grids.find((g) => !g.workerIds.includes(c.worker))!
     const res = await t.call('worker', other.workerIds[0], 'getTask', { taskId: c.taskId })
     expect(res.error.code).toBe('FORBIDDEN')

@@ -27,20 +27,33 @@ function knownPeople(files: object[] = []) {
 const openapiCalls = () => cap.server.requests.filter((r) => r.action === 'wx.openApi').map((r) => r.openapi)
 
 describe('text content security', () => {
-  it('checks every text with msgSecCheck v2 as the writer, in 2,500-character parts', async () => {
+  it('checks all the texts in one msgSecCheck v2 call as the writer, as lines of one text', async () => {
     knownPeople()
-    expect(await checker().checkText(['楼下垃圾堆放三天了', '  ', '长'.repeat(2501)], 'u_res')).toBe('pass')
+    expect(await checker().checkText(['楼下垃圾堆放三天了', '  ', ' 3栋门口 '], 'u_res')).toBe('pass')
     expect(openapiCalls()).toEqual([
-      { api: 'security.msgSecCheck', data: { content: '楼下垃圾堆放三天了', version: 2, scene: 3, openid: 'o_res' } },
+      { api: 'security.msgSecCheck', data: { content: '楼下垃圾堆放三天了\n3栋门口', version: 2, scene: 3, openid: 'o_res' } },
+    ])
+  })
+
+  it('splits what is longer than 2,500 characters into parts, and reads the openid once', async () => {
+    knownPeople()
+    const check = checker()
+    expect(await check.checkText(['长'.repeat(2501)], 'u_res')).toBe('pass')
+    expect(await check.checkText(['短'], 'u_res')).toBe('pass')
+    expect(openapiCalls()).toEqual([
       { api: 'security.msgSecCheck', data: { content: '长'.repeat(2500), version: 2, scene: 3, openid: 'o_res' } },
       { api: 'security.msgSecCheck', data: { content: '长', version: 2, scene: 3, openid: 'o_res' } },
+      { api: 'security.msgSecCheck', data: { content: '短', version: 2, scene: 3, openid: 'o_res' } },
     ])
+    expect(cap.server.requests.filter((r) => r.action === 'database.getDocument')).toHaveLength(1)
   })
 
   it('rejects a text WeChat finds risky and lets one for review through', async () => {
     knownPeople()
     cap.server.once('wx.openApi', wxReply({ result: { suggest: 'review', label: 100 } }), wxReply({ result: { suggest: 'risky', label: 20001 } }))
-    expect(await checker().checkText(['第一段', '第二段', '第三段'], 'u_res')).toBe('rejected')
+    const check = checker()
+    expect(await check.checkText(['第一段'], 'u_res')).toBe('pass')
+    expect(await check.checkText(['第二段', '第三段'], 'u_res')).toBe('rejected')
     expect(openapiCalls()).toHaveLength(2)
   })
 

@@ -8,7 +8,7 @@ import { dbRequest, long, T0, wireStore } from './wire'
 const cap = useCaptureServer()
 const identity = () => {
   const store = wireStore()
-  return new CloudbaseIdentity(store.db, { next: (p) => `${p}_new` }, { now: () => T0 }, (id) => store.getUser(id))
+  return new CloudbaseIdentity(store.db, { next: (p) => `${p}_new` }, { now: () => T0 }, (id) => store.reference.getUser(id))
 }
 const resident = { _id: 'u_other', openid: 'o_1', name: '张居民', role: 'resident', phone: '', gridIds: [] }
 

@@ -1,9 +1,17 @@
+import { DEFAULT_LIMITS } from '../../../cloudfunctions/app/limits'
 import { loadCloudbaseSettings } from '../../../cloudfunctions/adapters/cloudbase/settings'
 
 // The functions' settings are checked once per container, with a message naming the key.
 describe('CloudBase settings', () => {
   it('defaults to the env the function runs in, the released mini-program and no templates', () => {
-    expect(loadCloudbaseSettings({})).toEqual({ GRIDLINK_BACKEND: 'cloudbase', GRIDLINK_MINIPROGRAM_STATE: 'formal', GRIDLINK_SUBSCRIBE_TEMPLATES: {} })
+    expect(loadCloudbaseSettings({})).toEqual({ GRIDLINK_BACKEND: 'cloudbase', GRIDLINK_MINIPROGRAM_STATE: 'formal', GRIDLINK_SUBSCRIBE_TEMPLATES: {}, GRIDLINK_RATE_LIMITS: DEFAULT_LIMITS })
+  })
+
+  it('reads abuse limits from JSON, keeping the defaults of keys it does not name, and refuses a bad one by name', () => {
+    const limits = loadCloudbaseSettings({ GRIDLINK_RATE_LIMITS: JSON.stringify({ createsPerPersonMinute: { limit: 3, windowMs: 60_000 } }) }).GRIDLINK_RATE_LIMITS
+    expect(limits).toEqual({ ...DEFAULT_LIMITS, createsPerPersonMinute: { limit: 3, windowMs: 60_000 } })
+    expect(() => loadCloudbaseSettings({ GRIDLINK_RATE_LIMITS: '{"createsPerPersonMinute":{"limit":0,"windowMs":1}}' })).toThrow(/GRIDLINK_RATE_LIMITS/)
+    expect(() => loadCloudbaseSettings({ GRIDLINK_RATE_LIMITS: 'not json' })).toThrow(/not valid JSON/)
   })
 
   it('reads the subscription templates from JSON', () => {

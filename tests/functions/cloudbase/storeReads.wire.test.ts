@@ -1,7 +1,7 @@
 import { OPEN_STATUSES } from '../../../shared/workflow/status'
 import { UNDATED } from '../../../cloudfunctions/adapters/cloudbase/lists'
 import { fileDocId } from '../../../cloudfunctions/adapters/cloudbase/docs'
-import { encodeCursor } from '../../../cloudfunctions/adapters/local/cursor'
+import { encodeCursor } from '../../../cloudfunctions/adapters/paging'
 import { docsReply, errorReply } from './captureServer'
 import { useCaptureServer } from './sdkEnv'
 import { dbRequest, int, long, T0, wireStore } from './wire'
@@ -18,54 +18,58 @@ const taskDoc = (n: number, dueAt: number | null) => ({
 describe('CloudBase store reads on the wire', () => {
   it('reads one person by _id and drops the fields only the database keeps', async () => {
     cap.server.once('database.getDocument', docsReply({ _id: 'u_1', _openid: 'client-writer', openid: 'o_1', name: '张三', role: 'resident', phone: '1', gridIds: [] }))
-    expect(await wireStore().getUser('u_1')).toEqual({ id: 'u_1', name: '张三', role: 'resident', phone: '1', gridIds: [] })
+    expect(await wireStore().reference.getUser('u_1')).toEqual({ id: 'u_1', name: '张三', role: 'resident', phone: '1', gridIds: [] })
     expect(cap.server.requests.map(dbRequest)).toEqual([
       { action: 'database.getDocument', collection: 'users', query: { _id: 'u_1' }, queryType: 'DOC', multi: false },
     ])
     expect(cap.server.requests[0].env).toBe('gridlink-test-1a2b3c')
-    expect(await wireStore().getGrid('nope')).toBeNull()
+    expect(await wireStore().reference.getGrid('nope')).toBeNull()
   })
 
+  const readOne = { getUser: (id: string) => wireStore().reference.getUser(id), getGrid: (id: string) => wireStore().reference.getGrid(id),
+    getCommunity: (id: string) => wireStore().reference.getCommunity(id), getStreet: (id: string) => wireStore().reference.getStreet(id),
+    getReport: (id: string) => wireStore().cases.getReport(id), getTask: (id: string) => wireStore().cases.getTask(id) }
   it.each([
     ['getUser', 'users'], ['getGrid', 'grids'], ['getCommunity', 'communities'], ['getStreet', 'streets'], ['getReport', 'reports'], ['getTask', 'tasks'],
   ] as const)('%s reads one document by _id from %s', async (method, collection) => {
     cap.server.once('database.getDocument', docsReply({ _id: 'x1', name: '甲', dueKey: 1 }))
-    const record = await wireStore()[method]('x1')
+    const record = await readOne[method]('x1')
     expect(record).toMatchObject({ id: 'x1', name: '甲' })
     expect(record).not.toHaveProperty('_id')
     expect(cap.server.requests.map(dbRequest)).toEqual([{ action: 'database.getDocument', collection, query: { _id: 'x1' }, queryType: 'DOC', multi: false }])
   })
 
-  it.each([['listUsers', 'users'], ['listGrids', 'grids'], ['listStreets', 'streets']] as const)('%s reads all of %s by _id order', async (method, collection) => {
+  const readAllOf = { listGrids: () => wireStore().reference.listGrids(), listCommunities: () => wireStore().reference.listCommunities(), listStreets: () => wireStore().reference.listStreets() }
+  it.each([['listGrids', 'grids'], ['listCommunities', 'communities'], ['listStreets', 'streets']] as const)('%s reads all of %s by _id order', async (method, collection) => {
     cap.server.once('database.getDocument', docsReply({ _id: 'a' }, { _id: 'b' }))
-    expect((await wireStore()[method]()).map((r) => r.id)).toEqual(['a', 'b'])
+    expect((await readAllOf[method]()).map((r) => r.id)).toEqual(['a', 'b'])
     expect(cap.server.requests.map(dbRequest)).toEqual([{ action: 'database.getDocument', collection, queryType: 'WHERE', query: {}, order: { _id: int(1) }, limit: 1000 }])
   })
 
   it('finds tasks by a list of ids without their sort key, and asks nothing for an empty list', async () => {
     cap.server.once('database.getDocument', docsReply(taskDoc(2, null), taskDoc(1, T0)))
-    const tasks = await wireStore().getTasks(['t_1', 't_2', 't_9'])
+    const tasks = await wireStore().cases.getTasks(['t_1', 't_2', 't_9'])
     expect(tasks.map((t) => t.id)).toEqual(['t_1', 't_2'])
     expect(tasks[1]).not.toHaveProperty('dueKey')
     expect(dbRequest(cap.server.requests[0])).toEqual({ action: 'database.getDocument', collection: 'tasks', queryType: 'WHERE', query: { _id: { $in: ['t_1', 't_2', 't_9'] } }, limit: 3 })
-    expect(await wireStore().getTasks([])).toEqual([])
-    expect(await wireStore().getUsers([])).toEqual([])
+    expect(await wireStore().cases.getTasks([])).toEqual([])
+    expect(await wireStore().reference.getUsers([])).toEqual([])
     expect(cap.server.requests).toHaveLength(1)
   })
 
   it('finds a page of tasks\' reports in one query, in the order asked', async () => {
     cap.server.once('database.getDocument', docsReply({ _id: 'r_2', description: '二' }, { _id: 'r_1', description: '一' }))
-    const reports = await wireStore().getReports(['r_1', 'r_2', 'r_9'])
+    const reports = await wireStore().cases.getReports(['r_1', 'r_2', 'r_9'])
     expect(reports.map((r) => [r.id, r.description])).toEqual([['r_1', '一'], ['r_2', '二']])
     expect(dbRequest(cap.server.requests[0])).toEqual({ action: 'database.getDocument', collection: 'reports', queryType: 'WHERE', query: { _id: { $in: ['r_1', 'r_2', 'r_9'] } }, limit: 3 })
-    expect(await wireStore().getReports([])).toEqual([])
+    expect(await wireStore().cases.getReports([])).toEqual([])
     expect(cap.server.requests).toHaveLength(1)
   })
 
   it('finds people by a list of ids in the order asked, asking 1,000 ids a query', async () => {
     const ids = Array.from({ length: 1001 }, (_, i) => `u_${String(i).padStart(4, '0')}`)
     cap.server.once('database.getDocument', docsReply({ _id: 'u_0002', name: 'b' }, { _id: 'u_0000', name: 'a' }), docsReply({ _id: 'u_1000', name: 'c' }))
-    const found = await wireStore().getUsers([...ids, 'u_0000'])
+    const found = await wireStore().reference.getUsers([...ids, 'u_0000'])
     expect(found.map((u) => u.id)).toEqual(['u_0000', 'u_0002', 'u_1000'])
     const [first, second] = cap.server.requests.map(dbRequest)
     expect(first).toEqual({ action: 'database.getDocument', collection: 'users', queryType: 'WHERE', query: { _id: { $in: ids.slice(0, 1000) } }, limit: 1000 })
@@ -75,7 +79,7 @@ describe('CloudBase store reads on the wire', () => {
   it('lists every grid past the 1,000-document cap by walking on from the last _id', async () => {
     const page = Array.from({ length: 1000 }, (_, i) => ({ _id: `g_${String(i).padStart(4, '0')}`, name: `网格${i}` }))
     cap.server.once('database.getDocument', docsReply(...page), docsReply({ _id: 'g_1000', name: '网格1000' }))
-    expect(await wireStore().listGrids()).toHaveLength(1001)
+    expect(await wireStore().reference.listGrids()).toHaveLength(1001)
     expect(cap.server.requests.map(dbRequest)).toEqual([
       { action: 'database.getDocument', collection: 'grids', queryType: 'WHERE', query: {}, order: { _id: int(1) }, limit: 1000 },
       { action: 'database.getDocument', collection: 'grids', queryType: 'WHERE', query: { $and: [{}, { _id: { $gt: 'g_0999' } }] }, order: { _id: int(1) }, limit: 1000 },
@@ -84,7 +88,7 @@ describe('CloudBase store reads on the wire', () => {
 
   it('asks for the inbox by grid and open status, earliest deadline first, one more than the page', async () => {
     cap.server.once('database.getDocument', docsReply(taskDoc(1, T0 + 5), taskDoc(2, null), taskDoc(3, null)))
-    const page = await wireStore().listOpenTasksForGrids(['g1', 'g2'], { limit: 2 })
+    const page = await wireStore().cases.listOpenTasksForGrids(['g1', 'g2'], { limit: 2 })
     expect(page.items.map((t) => [t.id, t.dueAt])).toEqual([['t_1', T0 + 5], ['t_2', null]])
     expect(page.items[0]).not.toHaveProperty('dueKey')
     expect(dbRequest(cap.server.requests[0])).toEqual({
@@ -96,7 +100,7 @@ describe('CloudBase store reads on the wire', () => {
   })
 
   it('continues the inbox after an undated task from the largest date, so undated tasks come last', async () => {
-    await wireStore().listOpenTasksForGrids(['g1'], { limit: 2, cursor: encodeCursor('inbox', [null, T0 + 2, 't_2']) })
+    await wireStore().cases.listOpenTasksForGrids(['g1'], { limit: 2, cursor: encodeCursor('inbox', [null, T0 + 2, 't_2']) })
     expect(dbRequest(cap.server.requests[0]).query).toEqual({
       $and: [
         { gridId: { $in: ['g1'] }, status: { $in: [...OPEN_STATUSES] } },
@@ -111,8 +115,8 @@ describe('CloudBase store reads on the wire', () => {
 
   it("pages a reporter's reports and a person's messages newest first", async () => {
     const store = wireStore()
-    await store.listReportsByReporter('u_res', { limit: 10, cursor: encodeCursor('reports', [T0, 'r_9']) })
-    await store.listMessages('u_res', { limit: 20 })
+    await store.cases.listReportsByReporter('u_res', { limit: 10, cursor: encodeCursor('reports', [T0, 'r_9']) })
+    await store.messages.listMessages('u_res', { limit: 20 })
     expect(cap.server.requests.map(dbRequest)).toEqual([
       {
         action: 'database.getDocument', collection: 'reports', queryType: 'WHERE',
@@ -126,27 +130,32 @@ describe('CloudBase store reads on the wire', () => {
   it('asks for 1,000 at the cap and gives a full page a cursor, since the extra document cannot be fetched', async () => {
     const docs = Array.from({ length: 1000 }, (_, i) => ({ _id: `m_${i}`, userId: 'u', createdAt: T0 - i }))
     cap.server.once('database.getDocument', docsReply(...docs))
-    const page = await wireStore().listMessages('u', { limit: 5000 })
+    const page = await wireStore().messages.listMessages('u', { limit: 5000 })
     expect(dbRequest(cap.server.requests[0]).limit).toBe(1000)
     expect(page.items).toHaveLength(1000)
     expect(page.nextCursor).toBe(encodeCursor('messages', [T0 - 999, 'm_999']))
   })
 
-  it('reads the timeline in time order, then by place within its write', async () => {
-    cap.server.once('database.getDocument', docsReply({ _id: 'e1', taskId: 't_1', at: T0, n: 0, actorId: 'u', actorName: 'u', action: 'submit', text: '提交' }))
-    expect(await wireStore().listTimeline('t_1')).toEqual([{ id: 'e1', taskId: 't_1', at: T0, actorId: 'u', actorName: 'u', action: 'submit', text: '提交' }])
-    expect(dbRequest(cap.server.requests[0])).toEqual({
-      action: 'database.getDocument', collection: 'timeline', queryType: 'WHERE', query: { taskId: 't_1' }, order: { at: int(1), n: int(1), _id: int(1) }, limit: 1000,
-    })
+  it('reads the timeline from its task document, in the order it was written', async () => {
+    const line = (id: string, at: number) => ({ id, at, actorId: 'u', actorName: 'u', action: 'submit', text: '提交' })
+    cap.server.once('database.getDocument', docsReply({ ...taskDoc(1, T0), timeline: [line('e1', T0), line('e2', T0)] }))
+    expect(await wireStore().cases.listTimeline('t_1')).toEqual([{ ...line('e1', T0), taskId: 't_1' }, { ...line('e2', T0), taskId: 't_1' }])
+    expect(dbRequest(cap.server.requests[0])).toEqual({ action: 'database.getDocument', collection: 'tasks', query: { _id: 't_1' }, queryType: 'DOC', multi: false })
+    expect(await wireStore().cases.listTimeline('nope')).toEqual([])
+  })
+
+  it('never hands the timeline out as part of a task', async () => {
+    cap.server.once('database.getDocument', docsReply({ ...taskDoc(1, T0), timeline: [{ id: 'e1' }] }))
+    expect(await wireStore().cases.getTask('t_1')).not.toHaveProperty('timeline')
   })
 
   it('counts unread messages and marks them read with one update of the matching documents', async () => {
     cap.server.once('database.calculateDocument', { requestId: 'req', data: { total: 7 } })
     const store = wireStore()
-    expect(await store.countUnread('u_1')).toBe(7)
-    await store.markRead('u_1', ['m_1', 'm_2'], T0)
-    await store.markRead('u_1', [], T0)
-    await store.markRead('u_1', 'all', T0)
+    expect(await store.messages.countUnread('u_1')).toBe(7)
+    await store.messages.markRead('u_1', ['m_1', 'm_2'], T0)
+    await store.messages.markRead('u_1', [], T0)
+    await store.messages.markRead('u_1', 'all', T0)
     expect(cap.server.requests.map(dbRequest)).toEqual([
       { action: 'database.calculateDocument', collection: 'messages', queryType: 'WHERE', query: { userId: 'u_1', readAt: null } },
       { action: 'database.modifyDocument', collection: 'messages', queryType: 'WHERE', query: { userId: 'u_1', readAt: null, _id: { $in: ['m_1', 'm_2'] } }, data: { $set: { readAt: long(T0) } }, multi: true, merge: true, upsert: false },
@@ -159,7 +168,7 @@ describe('CloudBase store reads on the wire', () => {
     const otherEnv = `cloud://other-env.6772-other-1300000000/photos/u_res/${'cd'.repeat(16)}.jpg`
     const known = { id: 'f_1', ownerId: 'u_res', mime: 'image/png', size: 10, createdAt: T0 }
     cap.server.once('database.getDocument', docsReply({ _id: fileDocId('f_1'), ...known, check: { status: 'pass' } }))
-    const files = await wireStore(T0 + 1).getFiles([upload, 'f_1', otherEnv, 'junk'])
+    const files = await wireStore(T0 + 1).files.getFiles([upload, 'f_1', otherEnv, 'junk'])
     expect(files).toEqual([{ id: upload, ownerId: 'u_res', mime: 'image/jpeg', size: 0, createdAt: T0 + 1 }, known])
     expect(cap.server.requests.map(dbRequest)).toEqual([
       { action: 'database.getDocument', collection: 'files', queryType: 'WHERE', query: { _id: { $in: [upload, 'f_1', otherEnv, 'junk'].map(fileDocId) } }, limit: 4 },
@@ -171,17 +180,17 @@ describe('CloudBase store reads on the wire', () => {
   it('skips an upload id that storage does not know', async () => {
     const upload = `cloud://gridlink-test-1a2b3c.bucket-1/photos/u_res/${'ef'.repeat(16)}.png`
     cap.server.once('storage.batchGetDownloadUrl', { requestId: 'req', data: { download_list: [{ fileID: upload, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }] } })
-    expect(await wireStore().getFiles([upload])).toEqual([])
+    expect(await wireStore().files.getFiles([upload])).toEqual([])
     expect(cap.server.actions()).toEqual(['database.getDocument', 'storage.batchGetDownloadUrl'])
   })
 
   it('passes an error reply on as a rejection carrying its code', async () => {
     cap.server.once('database.getDocument', errorReply('DATABASE_COLLECTION_NOT_EXIST', 'Db or Table not exist'))
-    await expect(wireStore().getTask('t_1')).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST', message: 'Db or Table not exist' })
+    await expect(wireStore().cases.getTask('t_1')).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST', message: 'Db or Table not exist' })
   })
 
   it('refuses a foreign cursor before sending anything', async () => {
-    await expect(wireStore().listMessages('u', { limit: 5, cursor: encodeCursor('inbox', [1, 2, 'x']) })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(wireStore().messages.listMessages('u', { limit: 5, cursor: encodeCursor('inbox', [1, 2, 'x']) })).rejects.toMatchObject({ code: 'VALIDATION' })
     expect(cap.server.requests).toEqual([])
   })
 })

@@ -25,22 +25,21 @@ function asEjson(value: unknown): unknown {
 }
 
 describe('CloudBase store writes on the wire', () => {
-  it('creates a report with its task, timeline and messages in one transaction', async () => {
+  it('creates a report with its task (its timeline inside) and messages in one transaction', async () => {
     const input = newCase({ n: 1 })
-    expect(await wireStore().createReport(input)).toEqual({ reportId: 'r_1', created: true })
+    expect(await wireStore().cases.createReport(input)).toEqual({ reportId: 'r_1', created: true })
     const insert = (collection: string, doc: object) => ({ action: 'database.insertDocument', collection, data: [asEjson(doc)], ...tx('tx1') })
     expect(sent()).toEqual([
       { action: 'database.startTransaction' },
       insert('reports', { _id: 'r_1', ...withoutId(input.report) }),
-      insert('tasks', { _id: 't_1', ...withoutId(input.task), dueKey: input.task.dueAt }),
-      insert('timeline', { _id: input.events[0].id, ...withoutId(input.events[0]), n: 0 }),
+      insert('tasks', { _id: 't_1', ...withoutId(input.task), dueKey: input.task.dueAt, timeline: input.events.map(({ taskId, ...e }) => e) }),
       insert('messages', { _id: 'm_1_assigned', ...withoutId(input.messages[0]) }),
       { action: 'database.commitTransaction', ...tx('tx1') },
     ])
   })
 
   it('claims the request key first, as a document whose _id is the key', async () => {
-    await wireStore().createReport(newCase({ n: 1, requestKey: 'u_res:submitReport:req-0001' }))
+    await wireStore().cases.createReport(newCase({ n: 1, requestKey: 'u_res:submitReport:req-0001' }))
     expect(sent()[1]).toEqual({
       action: 'database.insertDocument', collection: 'idempotency', ...tx('tx1'),
       data: [{ _id: 'u_res:submitReport:req-0001', reportId: 'r_1', createdAt: long(at(1)) }],
@@ -50,7 +49,7 @@ describe('CloudBase store writes on the wire', () => {
   it('answers a key already claimed with the first report, after aborting its own transaction', async () => {
     cap.server.once('database.insertDocument', errorReply('DATABASE_DUPLICATE_WRITE', 'E11000 duplicate key'))
     cap.server.once('database.getDocument', docsReply({ _id: 'k-1', reportId: 'r_first', createdAt: at(0) }))
-    expect(await wireStore().createReport(newCase({ n: 1, requestKey: 'k-1' }))).toEqual({ reportId: 'r_first', created: false })
+    expect(await wireStore().cases.createReport(newCase({ n: 1, requestKey: 'k-1' }))).toEqual({ reportId: 'r_first', created: false })
     expect(sent()).toEqual([
       { action: 'database.startTransaction' },
       expect.objectContaining({ action: 'database.insertDocument', collection: 'idempotency', ...tx('tx1') }),
@@ -62,7 +61,7 @@ describe('CloudBase store writes on the wire', () => {
   it('waits out a create of the same key still in flight, then answers with its report', async () => {
     cap.server.once('database.insertDocument', errorReply('DATABASE_TRANSACTION_CONFLICT'), errorReply('DATABASE_DUPLICATE_WRITE'))
     cap.server.once('database.getDocument', docsReply(), docsReply({ _id: 'k-2', reportId: 'r_other', createdAt: at(0) }))
-    expect(await wireStore().createReport(newCase({ n: 1, requestKey: 'k-2' }))).toEqual({ reportId: 'r_other', created: false })
+    expect(await wireStore().cases.createReport(newCase({ n: 1, requestKey: 'k-2' }))).toEqual({ reportId: 'r_other', created: false })
     expect(cap.server.actions()).toEqual([
       'database.startTransaction', 'database.insertDocument', 'database.abortTransaction', 'database.getDocument',
       'database.startTransaction', 'database.insertDocument', 'database.abortTransaction', 'database.getDocument',
@@ -73,29 +72,30 @@ describe('CloudBase store writes on the wire', () => {
   it('answers a replay with the first report whatever error the claim met, and passes the error on when the key is free', async () => {
     cap.server.once('database.insertDocument', errorReply('DATABASE_REQUEST_FAILED', 'E11000'), errorReply('DATABASE_REQUEST_FAILED', 'E11000'))
     cap.server.once('database.getDocument', docsReply({ _id: 'k-3', reportId: 'r_first', createdAt: at(0) }))
-    expect(await wireStore().createReport(newCase({ n: 1, requestKey: 'k-3' }))).toEqual({ reportId: 'r_first', created: false })
-    await expect(wireStore().createReport(newCase({ n: 1, requestKey: 'k-4' }))).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
+    expect(await wireStore().cases.createReport(newCase({ n: 1, requestKey: 'k-3' }))).toEqual({ reportId: 'r_first', created: false })
+    await expect(wireStore().cases.createReport(newCase({ n: 1, requestKey: 'k-4' }))).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
   })
 
   it('gives up after five conflicts and passes the last one on', async () => {
     cap.server.respond((req) => (req.action === 'database.insertDocument' ? errorReply('DATABASE_TRANSACTION_CONFLICT') : undefined))
-    await expect(wireStore().createReport(newCase({ n: 1 }))).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    await expect(wireStore().cases.createReport(newCase({ n: 1 }))).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
     expect(cap.server.actions().filter((a) => a === 'database.startTransaction')).toHaveLength(5)
   })
 
   it('changes a task inside a transaction after checking the version it was read at', async () => {
     const input = newCase({ n: 1 })
     const change = acceptChange(input.task, at(2))
-    cap.server.once('database.getDocument', docsReply({ _id: 't_1', ...taskBody, dueKey: input.task.dueAt }))
-    expect(await wireStore().saveTaskChange(change)).toBe(true)
+    const submitted = input.events.map(({ taskId, ...e }) => e)
+    cap.server.once('database.getDocument', docsReply({ _id: 't_1', ...taskBody, dueKey: input.task.dueAt, timeline: submitted }))
+    expect(await wireStore().cases.saveTaskChange(change)).toBe(true)
     expect(sent()).toEqual([
       { action: 'database.startTransaction' },
       { action: 'database.getDocument', collection: 'tasks', query: { _id: 't_1' }, queryType: 'DOC', multi: false, ...tx('tx1') },
       {
         action: 'database.modifyDocument', collection: 'tasks', query: { _id: 't_1' }, queryType: 'DOC', multi: false, merge: false, upsert: true, ...tx('tx1'),
-        data: asEjson({ ...withoutId(change.task), dueKey: change.task.dueAt }),
+        // the new timeline line is appended to the ones the task already had
+        data: asEjson({ ...withoutId(change.task), dueKey: change.task.dueAt, timeline: [...submitted, ...change.events.map(({ taskId, ...e }) => e)] }),
       },
-      { action: 'database.insertDocument', collection: 'timeline', data: [asEjson({ _id: change.events[0].id, ...withoutId(change.events[0]), n: 0 })], ...tx('tx1') },
       { action: 'database.insertDocument', collection: 'messages', data: [asEjson({ _id: change.messages[0].id, ...withoutId(change.messages[0]) })], ...tx('tx1') },
       { action: 'database.commitTransaction', ...tx('tx1') },
     ])
@@ -103,45 +103,47 @@ describe('CloudBase store writes on the wire', () => {
 
   it('refuses a change made at a stale version without writing anything', async () => {
     cap.server.once('database.getDocument', docsReply({ _id: 't_1', ...taskBody, version: 2 }))
-    expect(await wireStore().saveTaskChange(acceptChange(newCase({ n: 1 }).task, at(2)))).toBe(false)
+    expect(await wireStore().cases.saveTaskChange(acceptChange(newCase({ n: 1 }).task, at(2)))).toBe(false)
     expect(cap.server.actions()).toEqual(['database.startTransaction', 'database.getDocument', 'database.abortTransaction'])
   })
 
   it('retries a conflict inside the transaction and then sees the winner’s version', async () => {
     cap.server.once('database.getDocument', docsReply({ _id: 't_1', ...taskBody }), docsReply({ _id: 't_1', ...taskBody, version: 2 }))
     cap.server.once('database.modifyDocument', errorReply('DATABASE_TRANSACTION_CONFLICT', 'write conflict'))
-    expect(await wireStore().saveTaskChange(acceptChange(newCase({ n: 1 }).task, at(2)))).toBe(false)
+    expect(await wireStore().cases.saveTaskChange(acceptChange(newCase({ n: 1 }).task, at(2)))).toBe(false)
     expect(sent().map((r) => [r.action, r.transactionId])).toEqual([
       ['database.startTransaction', undefined], ['database.getDocument', 'tx1'], ['database.modifyDocument', 'tx1'], ['database.abortTransaction', 'tx1'],
       ['database.startTransaction', undefined], ['database.getDocument', 'tx2'], ['database.abortTransaction', 'tx2'],
     ])
   })
 
-  it('patches the report in the same transaction when a rating comes with the change', async () => {
+  it('patches the report in the same transaction when a rating comes with the change, without reading it first', async () => {
     const input = newCase({ n: 1 })
     const rating = { stars: 5, solved: true, at: at(3) }
-    cap.server.once('database.getDocument', docsReply({ _id: 't_1', ...taskBody }), docsReply({ _id: 'r_1', ...withoutId(input.report) }))
-    expect(await wireStore().saveTaskChange({ ...acceptChange(input.task, at(3)), reportPatch: { rating } })).toBe(true)
-    const [getReport, setReport] = sent().slice(-3, -1)
-    expect(getReport).toEqual({ action: 'database.getDocument', collection: 'reports', query: { _id: 'r_1' }, queryType: 'DOC', multi: false, ...tx('tx1') })
-    expect(setReport).toMatchObject({ action: 'database.modifyDocument', collection: 'reports', query: { _id: 'r_1' }, data: asEjson({ ...withoutId(input.report), rating }), ...tx('tx1') })
+    cap.server.once('database.getDocument', docsReply({ _id: 't_1', ...taskBody }))
+    cap.server.once('database.modifyDocument', { requestId: 'req', data: { updated: 1 } }, { requestId: 'req', data: { updated: 1 } })
+    expect(await wireStore().cases.saveTaskChange({ ...acceptChange(input.task, at(3)), reportPatch: { rating } })).toBe(true)
+    const patch = sent().slice(-2, -1)[0]
+    expect(patch).toMatchObject({ action: 'database.modifyDocument', collection: 'reports', query: { _id: 'r_1' }, queryType: 'DOC', ...tx('tx1') })
+    expect(patch.data).toEqual({ $set: { rating: asEjson(rating) } })
+    expect(sent().filter((r) => r.action === 'database.getDocument')).toHaveLength(1)
   })
 
   it('aborts and passes on a failure that is not a conflict', async () => {
     cap.server.once('database.getDocument', docsReply({ _id: 't_1', ...taskBody }))
     cap.server.once('database.commitTransaction', errorReply('DATABASE_TIMEOUT', 'timeout'))
-    await expect(wireStore().saveTaskChange(acceptChange(newCase({ n: 1 }).task, at(2)))).rejects.toMatchObject({ code: 'DATABASE_TIMEOUT' })
+    await expect(wireStore().cases.saveTaskChange(acceptChange(newCase({ n: 1 }).task, at(2)))).rejects.toMatchObject({ code: 'DATABASE_TIMEOUT' })
     expect(cap.server.actions().slice(-2)).toEqual(['database.commitTransaction', 'database.abortTransaction'])
   })
 
   it('throws before sending anything when the new version is not the expected one plus one', async () => {
     const change = acceptChange(newCase({ n: 1 }).task, at(2))
-    await expect(wireStore().saveTaskChange({ ...change, task: { ...change.task, version: 7 } })).rejects.toThrow(/version/)
+    await expect(wireStore().cases.saveTaskChange({ ...change, task: { ...change.task, version: 7 } })).rejects.toThrow(/version/)
     expect(cap.server.requests).toEqual([])
   })
 
   it('stores an undated task with the largest date as its sort key', async () => {
-    await wireStore().createReport(newCase({ n: 1, dueAt: null }))
+    await wireStore().cases.createReport(newCase({ n: 1, dueAt: null }))
     expect(sent()[2].data[0]).toMatchObject({ dueAt: null, dueKey: long(UNDATED) })
   })
 })

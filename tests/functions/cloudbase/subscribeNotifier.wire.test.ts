@@ -45,7 +45,7 @@ describe('subscription messages', () => {
     world(null)
     const input = newCase({ n: 1 })
     input.messages = [accepted]
-    await wireStore().createReport(input)
+    await wireStore().cases.createReport(input)
     await notifier().notify([accepted])
     expect(sends()).toEqual([])
     expect(cap.server.requests.map(dbRequest).filter((r) => r.collection === 'messages').map((r) => r.data[0]._id)).toEqual(['m_acc'])

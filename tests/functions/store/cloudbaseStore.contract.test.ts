@@ -1,8 +1,7 @@
 import { init } from '@cloudbase/node-sdk'
 import { CloudbaseStore } from '../../../cloudfunctions/adapters/cloudbase/cloudbaseStore'
 import { COLLECTIONS } from '../../../cloudfunctions/adapters/cloudbase/docs'
-import { upsertReference } from '../../../cloudfunctions/adapters/cloudbase/reference'
-import { storeContract } from './storeContract'
+import { seedThroughPorts, storeContract } from './storeContract'
 
 // The store contract against a real CloudBase environment. There is no emulator, so this
 // runs only with credentials, against an env kept for tests: every test starts by deleting
@@ -19,9 +18,10 @@ const contract = () =>
     const db = app.database()
     const _ = db.command
     for (const name of Object.values(COLLECTIONS)) await db.collection(name).where({ _id: _.exists(true) }).remove()
+    const store = new CloudbaseStore(db, { storage: app, env: ENV })
     return {
-      store: new CloudbaseStore(db, { storage: app, env: ENV }),
-      seed: (data) => upsertReference(db, data),
+      store,
+      seed: (data) => seedThroughPorts(store, data),
       close: async () => undefined,
     }
   })

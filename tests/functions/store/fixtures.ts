@@ -1,6 +1,10 @@
-import type { FileRecord, NewReport, Store, TaskChange } from '../../../cloudfunctions/app/ports'
+import type { Cases, FileRecord, Files, MessageCentre, NewReport, ReferenceData, TaskChange } from '../../../cloudfunctions/app/ports'
 import type { Community, Grid, Message, Street, Task, TimelineEvent, User } from '../../../shared/model'
 import type { TaskStatus } from '../../../shared/workflow/status'
+import type { TimelineAction } from '../../../shared/workflow/timeline'
+
+/** The four ports a store adapter provides. */
+export interface Store { reference: ReferenceData; cases: Cases; messages: MessageCentre; files: Files }
 
 // Records for the store suites: one street, one community, three grids, a few people.
 
@@ -13,10 +17,10 @@ export const at = (hours: number) => T0 + hours * HOUR
 const square = (x: number): [number, number][][] => [[[x, 31], [x + 0.01, 31], [x + 0.01, 31.01], [x, 31.01], [x, 31]]]
 
 export const SEED: SeedData = {
-  streets: [{ id: 's1', name: '示范街道', district: '示范区', hotline: '021-12345', polygon: square(121) }],
+  streets: [{ id: 's1', name: '示范街道', district: '示范区', hotline: '021-12345', polygon: square(121), dispatcherIds: ['u_sdisp'] }],
   communities: [{ id: 'c1', name: '示范社区', streetId: 's1', dispatcherIds: ['u_disp'] }],
   grids: ['g1', 'g2', 'g3'].map((id, i) => ({
-    id, name: `第${i + 1}网格`, communityId: 'c1', streetId: 's1', polygon: square(121 + i * 0.01), version: 1, workerIds: [`u_w${i + 1}`],
+    id, name: `第${i + 1}网格`, communityId: 'c1', streetId: 's1', geometry: { type: 'Polygon' as const, coordinates: square(121 + i * 0.01) }, version: 1, workerIds: [`u_w${i + 1}`],
   })),
   users: [
     { id: 'u_res', name: '张居民', role: 'resident', phone: '13800000001', gridIds: [], homeGridId: 'g1' },
@@ -24,6 +28,7 @@ export const SEED: SeedData = {
     { id: 'u_w1', name: '王网格', role: 'grid_worker', phone: '021-0001', gridIds: ['g1'], communityId: 'c1', streetId: 's1' },
     { id: 'u_w2', name: '赵网格', role: 'grid_worker', phone: '021-0002', gridIds: ['g2'], communityId: 'c1', streetId: 's1' },
     { id: 'u_disp', name: '钱分拨', role: 'community_dispatcher', phone: '021-0009', gridIds: [], communityId: 'c1', streetId: 's1' },
+    { id: 'u_sdisp', name: '孙街道', role: 'street_dispatcher', phone: '021-0010', gridIds: [], streetId: 's1' },
   ],
   files: [{ id: 'f_1', ownerId: 'u_res', mime: 'image/jpeg', size: 1234, createdAt: at(0) }],
 }
@@ -50,14 +55,14 @@ export function newCase(o: CaseOptions): NewReport {
     queue: gridId ? { scope: 'grid', id: gridId } : { scope: 'community', id: 'c1' },
     level: 'grid', status: o.status ?? 'assigned', assigneeId: 'u_w1', acceptedById: null,
     acceptDueAt: createdAt + 4 * HOUR, resolveDueAt: null, dueAt: o.dueAt === undefined ? createdAt + 4 * HOUR : o.dueAt,
-    reopenCount: 0, version: 1, createdAt, updatedAt: createdAt,
+    reopenCount: 0, version: 1, createdAt, updatedAt: createdAt, acceptedAt: null, resolvedAt: null, closedAt: null,
   }
   return {
     requestKey: o.requestKey === undefined ? null : o.requestKey,
     report: {
       id: `r_${id}`, reporterId: o.reporterId ?? 'u_res', category: 'garbage', description: `楼下垃圾堆放 ${id}`,
       photos: ['f_1'], location: { lng: 121.005, lat: 31.005, accuracyM: 15 }, address: '示范路 1 号',
-      routing: { outcome: 'inside', gridId, gridVersion: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' },
+      routing: { outcome: 'inside', gridId, gridVersion: 1, mapGeneration: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' },
       taskId: task.id, createdAt,
     },
     task,
@@ -66,7 +71,7 @@ export function newCase(o: CaseOptions): NewReport {
   }
 }
 
-export function event(taskId: string, action: string, when: number, actorId: string, text: string): TimelineEvent {
+export function event(taskId: string, action: TimelineAction, when: number, actorId: string, text: string): TimelineEvent {
   return { id: `e_${taskId}_${action}_${when}`, taskId, at: when, actorId, actorName: actorId, action, text }
 }
 
@@ -80,7 +85,7 @@ export function message(id: string, userId: string, kind: Message['kind'], creat
 /** The worker accepts (签收) the task they saw at `task.version`. */
 export function acceptChange(task: Task, when: number, expectedVersion = task.version): TaskChange {
   return {
-    task: { ...task, status: 'accepted', acceptedById: 'u_w1', resolveDueAt: when + 24 * HOUR, dueAt: when + 24 * HOUR, version: expectedVersion + 1, updatedAt: when },
+    task: { ...task, status: 'accepted', acceptedById: 'u_w1', acceptedAt: when, resolveDueAt: when + 24 * HOUR, dueAt: when + 24 * HOUR, version: expectedVersion + 1, updatedAt: when },
     expectedVersion,
     events: [event(task.id, 'accept', when, 'u_w1', '网格员已签收')],
     messages: [{ ...message(`m_${task.id}_accepted_${when}`, 'u_res', 'report_accepted', when, task), title: '已签收', body: '您的报事已被签收' }],
@@ -90,11 +95,11 @@ export function acceptChange(task: Task, when: number, expectedVersion = task.ve
 /** Everything a change could have touched, to compare before and after a refused one. */
 export async function snapshot(store: Store, taskId: string, reportId: string, userIds: string[]) {
   return {
-    task: await store.getTask(taskId),
-    report: await store.getReport(reportId),
-    timeline: await store.listTimeline(taskId),
-    messages: await Promise.all(userIds.map((u) => store.listMessages(u, { limit: 100 }))),
-    unread: await Promise.all(userIds.map((u) => store.countUnread(u))),
+    task: await store.cases.getTask(taskId),
+    report: await store.cases.getReport(reportId),
+    timeline: await store.cases.listTimeline(taskId),
+    messages: await Promise.all(userIds.map((u) => store.messages.listMessages(u, { limit: 100 }))),
+    unread: await Promise.all(userIds.map((u) => store.messages.countUnread(u))),
   }
 }
 

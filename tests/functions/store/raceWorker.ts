@@ -12,7 +12,7 @@ process.stdout.write('ready\n')
 process.stdin.once('data', async () => {
   const answers: { reportId: string; created: boolean }[] = []
   for (const n of tag === 'down' ? [...keys].reverse() : keys) {
-    answers[n] = await store.createReport(newCase({ n, tag, requestKey: `req-race-${n}` }))
+    answers[n] = await store.cases.createReport(newCase({ n, tag, requestKey: `req-race-${n}` }))
     // a pause like the gap between real requests; without it one process keeps the write
     // lock while the other sleeps in SQLite's busy handler, and they never interleave
     await new Promise((resolve) => setTimeout(resolve, 2))

@@ -7,6 +7,7 @@ import { MIGRATIONS, migrate, schemaVersion, type Migration } from '../../../clo
 import { openTasksSql } from '../../../cloudfunctions/adapters/local/sqliteCases'
 import { openSqliteStore, type SqliteStore } from '../../../cloudfunctions/adapters/local/sqliteStore'
 import { SEED, newCase } from './fixtures'
+import { seedThroughPorts } from './storeContract'
 
 let dir: string
 let file: string
@@ -16,13 +17,7 @@ const open = () => {
   opened.push(store)
   return store
 }
-const seed = (store: SqliteStore) =>
-  store.transaction(() => {
-    SEED.streets.forEach((s) => store.upsertStreet(s))
-    SEED.communities.forEach((c) => store.upsertCommunity(c))
-    SEED.grids.forEach((g) => store.upsertGrid(g))
-    SEED.users.forEach((u) => store.upsertUser(u))
-  })
+const seed = (store: SqliteStore) => seedThroughPorts(store, SEED)
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridlink-sqlite-'))
@@ -40,22 +35,23 @@ describe('opening a SQLite store', () => {
     expect(schemaVersion(db)).toBe(MIGRATIONS.length)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()
-    expect(store.isEmpty()).toBe(true)
+    expect(store.reference.isEmpty()).toBe(true)
   })
 
   it('keeps the data of an existing file when it is opened again', async () => {
     const first = open()
-    seed(first)
-    await first.createReport(newCase({ n: 1, requestKey: 'req-keep-0001' }))
-    first.createSession('tok', 'u_res', 1)
+    await seed(first)
+    await first.cases.createReport(newCase({ n: 1, requestKey: 'req-keep-0001' }))
+    const { token } = first.sessions.create('u_res', 1)
     await first.close()
     opened.splice(0)
 
     const again = open()
-    expect(again.isEmpty()).toBe(false)
-    expect((await again.getReport('r_1'))?.id).toBe('r_1')
-    expect(again.getSessionUser('tok')?.id).toBe('u_res')
-    expect(await again.createReport(newCase({ n: 2, requestKey: 'req-keep-0001' }))).toEqual({ reportId: 'r_1', created: false })
+    expect(again.reference.isEmpty()).toBe(false)
+    expect(await again.reference.mapGeneration()).toBe(1)
+    expect((await again.cases.getReport('r_1'))?.id).toBe('r_1')
+    expect((await again.sessions.userOf(token, 2))?.id).toBe('u_res')
+    expect(await again.cases.createReport(newCase({ n: 2, requestKey: 'req-keep-0001' }))).toEqual({ reportId: 'r_1', created: false })
   })
 
   it('applies only the migrations a file has not seen yet, in order', async () => {
@@ -109,61 +105,82 @@ describe('SQLite specifics', () => {
     const store = open()
     const input = newCase({ n: 1, requestKey: 'req-orphan-01' })
     // better-sqlite3 raises its errors from outside jest's realm, so match on the code
-    await expect(store.createReport({ ...input, task: { ...input.task, id: 't_other' } })).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' })
-    expect(await store.getReport('r_1')).toBeNull()
-    expect(await store.createReport(input)).toEqual({ reportId: 'r_1', created: true })
+    await expect(store.cases.createReport({ ...input, task: { ...input.task, id: 't_other' } })).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' })
+    expect(await store.cases.getReport('r_1')).toBeNull()
+    expect(await store.cases.createReport(input)).toEqual({ reportId: 'r_1', created: true })
   })
 
-  it('rolls back a transaction whose function is async, since it would commit too early', () => {
+  it('resolves a session token to its person, and an unknown, altered or expired token to null', async () => {
     const store = open()
-    expect(() => store.transaction(async () => store.upsertStreet(SEED.streets[0]))).toThrow(/synchronous/)
-    expect(store.isEmpty()).toBe(true)
-    expect(store.transaction(() => 42)).toBe(42)
+    await seed(store)
+    const { token, expiresAt } = store.sessions.create('u_w1', 1)
+    expect(await store.sessions.userOf(token, 2)).toEqual(SEED.users[2])
+    expect(await store.sessions.userOf('tok-unknown-000000', 2)).toBeNull()
+    expect(await store.sessions.userOf(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, 2)).toBeNull()
+    expect(await store.sessions.userOf(token, expiresAt)).toBeNull()
+    expect(store.reference.isEmpty()).toBe(false)
   })
 
-  it('resolves a session token to its person and an unknown token to null', () => {
+  it('keeps only a hash of each token, so a token read from the file logs nobody in', async () => {
     const store = open()
-    seed(store)
-    store.createSession('tok-1', 'u_w1', 1)
-    expect(store.getSessionUser('tok-1')).toEqual(SEED.users[2])
-    expect(store.getSessionUser('tok-2')).toBeNull()
-    expect(store.isEmpty()).toBe(false)
+    await seed(store)
+    const { token } = store.sessions.create('u_w1', 1)
+    const db = new Database(file, { readonly: true })
+    const rows = db.prepare('SELECT * FROM sessions').all() as Record<string, unknown>[]
+    db.close()
+    expect(rows).toHaveLength(1)
+    expect(JSON.stringify(rows)).not.toContain(token)
+    expect(await store.sessions.userOf(String(rows[0].token_hash), 2)).toBeNull()
   })
 
   it('answers reference data from memory yet never stale after its own writes', async () => {
     const store = open()
-    seed(store)
-    store.createSession('tok-1', 'u_w1', 1)
+    await seed(store)
+    const { token } = store.sessions.create('u_w1', 1)
     // read everything once, so each record is cached
-    expect(store.getSessionUser('tok-1')?.name).toBe(SEED.users[2].name)
-    expect((await store.getGrid('g1'))?.name).toBe(SEED.grids[0].name)
-    const before = await store.listUsers()
+    expect((await store.sessions.userOf(token, 2))?.name).toBe(SEED.users[2].name)
+    expect((await store.reference.getGrid('g1'))?.name).toBe(SEED.grids[0].name)
+    expect((await store.reference.listGrids()).find((g) => g.id === 'g1')?.name).toBe(SEED.grids[0].name)
+    const before = store.reference.listUsers()
 
-    store.upsertUser({ ...SEED.users[2], name: '改名后的网格员' })
-    store.upsertGrid({ ...SEED.grids[0], name: '改名后的网格', version: 2 })
-    store.upsertUser({ id: 'u_new', name: '新居民', role: 'resident', phone: '', gridIds: [] })
+    await store.reference.saveUsers([{ ...SEED.users[2], name: '改名后的网格员' }, { id: 'u_new', name: '新居民', role: 'resident', phone: '', gridIds: [] }])
+    await store.reference.saveMap({ grids: [{ ...SEED.grids[0], name: '改名后的网格', version: 2 }] })
 
-    expect(store.getSessionUser('tok-1')?.name).toBe('改名后的网格员')
-    expect((await store.getUser('u_w1'))?.name).toBe('改名后的网格员')
-    expect(await store.getGrid('g1')).toMatchObject({ name: '改名后的网格', version: 2 })
-    expect((await store.listUsers()).map((u) => u.id)).toEqual([...before.map((u) => u.id), 'u_new'].sort())
+    expect((await store.sessions.userOf(token, 2))?.name).toBe('改名后的网格员')
+    expect((await store.reference.getUser('u_w1'))?.name).toBe('改名后的网格员')
+    expect(await store.reference.getGrid('g1')).toMatchObject({ name: '改名后的网格', version: 2 })
+    expect((await store.reference.listGrids()).find((g) => g.id === 'g1')).toMatchObject({ name: '改名后的网格', version: 2 })
+    expect(store.reference.listUsers().map((u) => u.id)).toEqual([...before.map((u) => u.id), 'u_new'].sort())
     // a cached record is shared, so it is frozen rather than open to a caller's edits
-    expect(Object.isFrozen(await store.getUser('u_w1'))).toBe(true)
+    expect(Object.isFrozen(await store.reference.getUser('u_w1'))).toBe(true)
+    expect(Object.isFrozen(await store.reference.getGrid('g1'))).toBe(true)
   })
 
   it('finds a record created after it was looked up and missed', async () => {
     const store = open()
-    seed(store)
-    expect(await store.getUser('u_later')).toBeNull()
-    expect(store.getSessionUser('tok-later')).toBeNull()
-    store.upsertUser({ id: 'u_later', name: '后来的人', role: 'resident', phone: '', gridIds: [] })
-    store.createSession('tok-later', 'u_later', 1)
-    expect((await store.getUser('u_later'))?.name).toBe('后来的人')
-    expect(store.getSessionUser('tok-later')?.id).toBe('u_later')
+    await seed(store)
+    expect(await store.reference.getUser('u_later')).toBeNull()
+    await store.reference.saveUsers([{ id: 'u_later', name: '后来的人', role: 'resident', phone: '', gridIds: [] }])
+    const { token } = store.sessions.create('u_later', 1)
+    expect((await store.reference.getUser('u_later'))?.name).toBe('后来的人')
+    expect((await store.sessions.userOf(token, 2))?.id).toBe('u_later')
+  })
+
+  it('refuses an import that raced another one, and keeps nothing of it', async () => {
+    const store = open()
+    await seed(store)
+    const [a, b] = await Promise.allSettled([
+      store.reference.saveMap({ grids: [{ ...SEED.grids[0], name: '甲' }] }),
+      store.reference.saveMap({ grids: [{ ...SEED.grids[1], name: '乙' }] }),
+    ])
+    expect(a).toEqual({ status: 'fulfilled', value: 2 })
+    expect(b.status).toBe('rejected')
+    expect(await store.reference.mapGeneration()).toBe(2)
+    expect((await store.reference.getGrid('g2'))?.name).toBe(SEED.grids[1].name)
   })
 
   it('makes one report per key when two processes create with the same keys at once', async () => {
-    seed(open())
+    await seed(open())
     const count = 60
     const workers = ['up', 'down'].map((tag) => {
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'raceWorker.ts'), file, tag, String(count)], { stdio: ['pipe', 'pipe', 'inherit'] })

@@ -1,12 +1,14 @@
-import type { Store } from '../../../cloudfunctions/app/ports'
-import { SEED, type SeedData } from './fixtures'
+import { SEED, type SeedData, type Store } from './fixtures'
 import { inboxContract } from './contract/inbox'
 import { messageContract } from './contract/messages'
+import { referenceContract } from './contract/reference'
 import { reportContract } from './contract/reports'
+import { dueContract } from './contract/due'
 
-// The behaviour every Store adapter owes the use cases. An adapter runs it with a factory
-// that opens an empty store and knows how to seed reference data, which the Store
-// interface itself never writes:
+// The behaviour every store adapter owes the use cases, one contract per port: reference
+// data, cases (reports, tasks, timelines, the queues and what is due), the message centre,
+// and photo records. An adapter runs it with a factory that opens an empty store and seeds
+// it through its own reference port:
 //   storeContract('cloudbase', async () => ({ store, seed, close }))
 
 export interface StoreHarness {
@@ -36,41 +38,25 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       harness = null
     })
 
-    referenceContract(ctx)
-    reportContract(ctx)
-    inboxContract(ctx)
-    messageContract(ctx)
+    describe('port: reference data', () => referenceContract(ctx))
+    describe('port: cases', () => {
+      reportContract(ctx)
+      inboxContract(ctx)
+      dueContract(ctx)
+    })
+    describe('port: message centre', () => messageContract(ctx))
+    describe('port: files', () => {
+      it('finds uploaded files by id, skipping unknown ids', async () => {
+        expect(await ctx.store.files.getFiles(['f_1', 'f_missing'])).toEqual(SEED.files)
+        expect(await ctx.store.files.getFiles([])).toEqual([])
+      })
+    })
   })
 }
 
-function referenceContract(ctx: StoreContext) {
-  describe('reference data', () => {
-    it('finds people by id in the order asked, skipping unknown ids', async () => {
-      const found = await ctx.store.getUsers(['u_w2', 'nobody', 'u_res', 'u_w2'])
-      expect(found.map((u) => u.id)).toEqual(['u_w2', 'u_res'])
-      expect(await ctx.store.getUser('u_res')).toEqual(SEED.users[0])
-      expect(await ctx.store.getUsers([])).toEqual([])
-    })
-
-    it('lists every person, grid and street', async () => {
-      expect((await ctx.store.listUsers()).map((u) => u.id).sort()).toEqual(SEED.users.map((u) => u.id).sort())
-      expect(await ctx.store.listGrids()).toEqual(expect.arrayContaining(SEED.grids))
-      expect(await ctx.store.listGrids()).toHaveLength(SEED.grids.length)
-      expect(await ctx.store.listStreets()).toEqual(SEED.streets)
-    })
-
-    it('finds a grid, community and street by id and answers null for unknown ids', async () => {
-      expect(await ctx.store.getGrid('g2')).toEqual(SEED.grids[1])
-      expect(await ctx.store.getCommunity('c1')).toEqual(SEED.communities[0])
-      expect(await ctx.store.getStreet('s1')).toEqual(SEED.streets[0])
-      for (const missing of [ctx.store.getUser('x'), ctx.store.getGrid('x'), ctx.store.getCommunity('x'), ctx.store.getStreet('x')]) {
-        expect(await missing).toBeNull()
-      }
-    })
-
-    it('finds uploaded files by id, skipping unknown ids', async () => {
-      expect(await ctx.store.getFiles(['f_1', 'f_missing'])).toEqual(SEED.files)
-      expect(await ctx.store.getFiles([])).toEqual([])
-    })
-  })
+/** Seeds through the reference port, as imports do: the map in one write, then people and photos. */
+export async function seedThroughPorts(store: Store & { files: { insertFile(f: SeedData['files'][number]): Promise<void> } }, data: SeedData) {
+  await store.reference.saveUsers(data.users)
+  await store.reference.saveMap({ streets: data.streets, communities: data.communities, grids: data.grids })
+  for (const f of data.files) await store.files.insertFile(f)
 }

@@ -1,8 +1,8 @@
-import { DEMO_GRIDS, DEMO_POINTS, DEMO_STREET } from '../../../cloudfunctions/local/seed/demoArea'
+import { DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_POINTS, DEMO_STREET } from '../../../cloudfunctions/local/seed/demoArea'
 import type { LngLat } from '../../../shared/model'
 import { NOTHING_NEAR, NOT_IN_TABLE, lookupCell, type CellTable } from '../../../shared/routing/cellTable'
 import { generateCity, mulberry32, randomPoints } from '../../../shared/routing/cityGenerator'
-import { bboxOf, expandBBox, metresPerDegree, offsetByMetres, type BBox } from '../../../shared/routing/geo'
+import { bboxOf, expandBBox, metresPerDegree, offsetByMetres, partsOf, ringsOf, type BBox } from '../../../shared/routing/geo'
 import { buildGridIndex, loadGridIndex, packGridIndex, unpackGridIndex, type GridIndex, type GridSource } from '../../../shared/routing/gridIndex'
 import { LOOKUPS_PER_GRID_BEFORE_TABLE, createRouter } from '../../../shared/routing/router'
 
@@ -21,8 +21,8 @@ function criticalPoints(grids: readonly GridSource[], n: number, seed: number, t
   const rnd = mulberry32(seed)
   const points: LngLat[] = []
   for (let i = 0; i < n; i++) {
-    const polygon = grids[Math.floor(rnd() * grids.length)].polygon
-    const ring = polygon[Math.floor(rnd() * polygon.length)]
+    const rings = ringsOf(grids[Math.floor(rnd() * grids.length)].geometry)
+    const ring = rings[Math.floor(rnd() * rings.length)]
     const v = Math.floor(rnd() * (ring.length - 1))
     const [a, b] = [ring[v], ring[v + 1]]
     const t = rnd()
@@ -62,6 +62,7 @@ function tableOf(index: GridIndex): CellTable {
 }
 
 describe('cell table on a generated city of 2,000 grids', () => {
+  // ~80 of them MultiPolygons (an island in a gap, or a part inside their own hole), ~100 with holes
   const city = generateCity({ grids: 2000, seed: 42 })
   const exact = buildGridIndex(city.grids, { cellToleranceM: null })
   const fast = buildGridIndex(city.grids)
@@ -70,6 +71,19 @@ describe('cell table on a generated city of 2,000 grids', () => {
   const nearEdges = criticalPoints(city.grids, 3000, 4)
   const onBoundaries = boundaryPoints(fast, 2000, 5)
   const all = [...random, ...nearEdges, ...onBoundaries]
+
+  it('is a city with MultiPolygons and holes', () => {
+    expect(city.grids.filter((g) => g.geometry.type === 'MultiPolygon').length).toBeGreaterThan(40)
+    expect(city.grids.filter((g) => partsOf(g.geometry).some((part) => part.length > 1)).length).toBeGreaterThan(40)
+  })
+
+  it('answers like the exact path on the islands and in the holes, where a wrong box or a missed ring would show', () => {
+    const multi = city.grids.filter((g) => g.geometry.type === 'MultiPolygon')
+    const onParts = multi.flatMap((g) => partsOf(g.geometry).slice(1).flatMap((part) => randomPoints(50, expandBBox(bboxOf(part), 40), g.id.length + part[0].length)))
+    same(fast, exact, [...onParts, ...criticalPoints(multi, 3000, 41)], 30)
+    // most of those points are on an island, and the exact path finds them there
+    expect(onParts.filter((p) => multi.some((g) => exact.locate(p).grid?.id === g.id)).length).toBeGreaterThan(onParts.length / 4)
+  })
 
   it('is built by default for the default 30 m tolerance, and not when asked not to', () => {
     expect(fast.cellToleranceM).toBe(30)
@@ -119,8 +133,8 @@ describe('cell table on a generated city of 2,000 grids', () => {
 
   it('routes like a router on the exact path', () => {
     const streets = [{ id: 's1', polygon: [[[around.minLng, around.minLat], [around.maxLng, around.minLat], [around.maxLng, around.maxLat], [around.minLng, around.maxLat]]] }]
-    const slow = createRouter({ index: exact, streets })
-    const quick = createRouter({ index: fast, streets })
+    const slow = createRouter({ index: exact, communities: [], streets, generation: 1 })
+    const quick = createRouter({ index: fast, communities: [], streets, generation: 1 })
     const differ = all.filter((p) => JSON.stringify(quick.route(p)) !== JSON.stringify(slow.route(p)))
     expect(differ.slice(0, 3)).toEqual([])
   })
@@ -131,6 +145,7 @@ describe('cell table on unusual cities', () => {
     { name: 'many short edges, many holes, many gaps', options: { grids: 400, seed: 8, vertsPerEdge: 25, holeRate: 0.4, gapRate: 0.2 } },
     { name: 'small grids (60 m), so cells are small too', options: { grids: 400, seed: 9, cellM: 60 } },
     { name: 'far from the equator (lat 60)', options: { grids: 300, seed: 10, origin: { lng: 30, lat: 60 } } },
+    { name: 'islands everywhere: every gap has one, every hole a part inside it', options: { grids: 400, seed: 24, holeRate: 0.3, gapRate: 0.2, islandRate: 1 } },
   ])('$name: the same answers as the exact path', ({ options }) => {
     const city = generateCity(options)
     const exact = buildGridIndex(city.grids, { cellToleranceM: null })
@@ -139,7 +154,7 @@ describe('cell table on unusual cities', () => {
   })
 
   const square = (id: string, lng: number, lat: number, side: number): GridSource => ({
-    id, version: 1, communityId: 'c', streetId: 's', polygon: [[[lng, lat], [lng + side, lat], [lng + side, lat + side], [lng, lat + side]]],
+    id, version: 1, communityId: 'c', streetId: 's', geometry: { type: 'Polygon', coordinates: [[[lng, lat], [lng + side, lat], [lng + side, lat + side], [lng, lat + side]]] },
   })
 
   it('overlapping grids (bad data): a point in both is near_border, as on the exact path', () => {
@@ -179,10 +194,11 @@ describe('cell table on the demo street', () => {
 
   it('a router built from the grids builds its table only after enough lookups, answering alike before and after', () => {
     const streets = [DEMO_STREET]
-    const slow = createRouter({ index: exact, streets })
+    const communities = DEMO_COMMUNITIES
+    const slow = createRouter({ index: exact, communities, streets, generation: 1 })
     // every index shares the one class: its prototype is where the router's index builds a table
     const builds = jest.spyOn(Object.getPrototypeOf(exact) as GridIndex, 'withCellTable')
-    const router = createRouter({ grids: DEMO_GRIDS, streets })
+    const router = createRouter({ grids: DEMO_GRIDS, communities, streets, generation: 1 })
     const before = LOOKUPS_PER_GRID_BEFORE_TABLE * DEMO_GRIDS.length
     const routeAll = (ps: LngLat[]) => ps.filter((p) => JSON.stringify(router.route(p)) !== JSON.stringify(slow.route(p)))
     expect(routeAll(points.slice(0, before)).slice(0, 3)).toEqual([])
@@ -194,8 +210,8 @@ describe('cell table on the demo street', () => {
   })
 
   it('a router with a tolerance above the table’s falls back to the exact path, with the same answers', () => {
-    const wide = createRouter({ index: fast, streets: [DEMO_STREET] }, { borderToleranceM: 60 })
-    const wideExact = createRouter({ index: exact, streets: [DEMO_STREET] }, { borderToleranceM: 60 })
+    const wide = createRouter({ index: fast, communities: DEMO_COMMUNITIES, streets: [DEMO_STREET], generation: 1 }, { borderToleranceM: 60 })
+    const wideExact = createRouter({ index: exact, communities: DEMO_COMMUNITIES, streets: [DEMO_STREET], generation: 1 }, { borderToleranceM: 60 })
     for (const p of points.slice(0, 5000)) expect(wide.route(p)).toEqual(wideExact.route(p))
   })
 })

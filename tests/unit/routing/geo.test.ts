@@ -1,4 +1,4 @@
-import { bboxOf, coversPoint, distanceM, distanceToBoundaryM, metresPerDegree, offsetByMetres, pointInPolygon } from '../../../shared/routing/geo'
+import { bboxOf, coversPoint, distanceM, distanceToBoundaryM, metresPerDegree, offsetByMetres, partsOf, pointInPolygon, ringsOf, type AreaGeometry } from '../../../shared/routing/geo'
 
 // A 200 m x 100 m block near 华富街道 with a 40 m x 40 m courtyard carved out of its middle.
 const origin = { lng: 114.06, lat: 22.545 }
@@ -46,10 +46,38 @@ describe('coversPoint', () => {
   })
 })
 
+// The block again, with an island 300 m east of it: a MultiPolygon whose second part lies
+// wholly outside the first part's box.
+const island = [pair(300, 20), pair(340, 20), pair(340, 60), pair(300, 60)]
+const withIsland: AreaGeometry = { type: 'MultiPolygon', coordinates: [closed, [island]] }
+
+describe('partsOf and ringsOf', () => {
+  it('a Polygon is one part; a MultiPolygon its parts, and its rings all rings of all parts, in order', () => {
+    expect(partsOf({ type: 'Polygon', coordinates: closed })).toEqual([closed])
+    expect(partsOf(withIsland)).toEqual([closed, [island]])
+    expect(ringsOf({ type: 'Polygon', coordinates: closed })).toBe(closed)
+    expect(ringsOf(withIsland)).toEqual([...closed, island])
+  })
+
+  it('the even-odd rule over those rings is the MultiPolygon: the block, not its courtyard, and the island', () => {
+    expect(pointInPolygon(at(40, 50), ringsOf(withIsland))).toBe(true)
+    expect(pointInPolygon(at(100, 50), ringsOf(withIsland))).toBe(false)
+    expect(pointInPolygon(at(320, 40), ringsOf(withIsland))).toBe(true)
+    expect(pointInPolygon(at(250, 40), ringsOf(withIsland))).toBe(false)
+    expect(distanceToBoundaryM(at(250, 40), ringsOf(withIsland))).toBeCloseTo(50, 2)
+  })
+})
+
 describe('bboxOf', () => {
-  it('spans the outer ring', () => {
+  it('spans the outer ring of a polygon (its holes lie inside)', () => {
     const box = bboxOf(closed)
     expect(box).toEqual({ minLng: outer[0][0], minLat: outer[0][1], maxLng: outer[2][0], maxLat: outer[2][1] })
+  })
+
+  it('spans every part of a MultiPolygon, not just the first part\'s outer ring', () => {
+    const box = bboxOf(ringsOf(withIsland))
+    expect(box).toEqual({ minLng: outer[0][0], minLat: outer[0][1], maxLng: island[1][0], maxLat: outer[2][1] })
+    expect(box.maxLng).toBeGreaterThan(bboxOf([outer]).maxLng)
   })
 })
 

@@ -1,4 +1,4 @@
-import { bboxContains, bboxOf, coversPoint, distanceToBoundaryM, expandBBox, offsetByMetres, ON_EDGE_M, type BBox } from '../../../shared/routing/geo'
+import { bboxContains, bboxOf, coversPoint, distanceToBoundaryM, expandBBox, offsetByMetres, ON_EDGE_M, partsOf, ringsOf, type BBox } from '../../../shared/routing/geo'
 import { buildGridIndex, loadGridIndex, packGridIndex, unpackGridIndex, type GridIndex, type GridSource } from '../../../shared/routing/gridIndex'
 import { generateCity, mulberry32, randomPoints } from '../../../shared/routing/cityGenerator'
 import type { LngLat } from '../../../shared/model'
@@ -8,12 +8,12 @@ const TOLERANCE_M = 30
 // The plain answer: every grid (a loop, with a box check to keep the test quick), geo.ts's
 // own tests, then the tie rule (lowest id).
 type Boxed = { g: GridSource; box: BBox }
-const withBoxes = (grids: readonly GridSource[], marginM: number): Boxed[] => grids.map((g) => ({ g, box: expandBBox(bboxOf(g.polygon), marginM) }))
+const withBoxes = (grids: readonly GridSource[], marginM: number): Boxed[] => grids.map((g) => ({ g, box: expandBBox(bboxOf(ringsOf(g.geometry)), marginM) }))
 const candidates = (grids: Boxed[], p: LngLat) => grids.filter((b) => bboxContains(b.box, p)).map((b) => b.g)
 
 function bruteForce(grids: Boxed[], p: LngLat, toleranceM: number) {
   const hits = candidates(grids, p)
-    .map((g) => ({ id: g.id, covers: coversPoint(p, g.polygon), distanceM: distanceToBoundaryM(p, g.polygon) }))
+    .map((g) => ({ id: g.id, covers: coversPoint(p, ringsOf(g.geometry)), distanceM: distanceToBoundaryM(p, ringsOf(g.geometry)) }))
     .map((h) => ({ ...h, distanceM: h.covers ? 0 : h.distanceM }))
     .filter((h) => h.covers || h.distanceM <= toleranceM)
     .sort((a, b) => a.distanceM - b.distanceM || (a.id < b.id ? -1 : 1))
@@ -27,12 +27,14 @@ const answer = (index: GridIndex, p: LngLat, toleranceM: number) => {
 }
 
 // Points a random walk would almost never hit: vertices and edge midpoints (on shared
-// borders, or outer edges), and points 10 m and 29 m off them.
+// borders, outer edges, holes and islands), and points 10 m and 29 m off them.
 function borderPoints(grids: readonly GridSource[], n: number, seed: number): LngLat[] {
   const rnd = mulberry32(seed)
   const points: LngLat[] = []
   for (let i = 0; i < n; i++) {
-    const ring = grids[Math.floor(rnd() * grids.length)].polygon[0]
+    const rings = ringsOf(grids[Math.floor(rnd() * grids.length)].geometry)
+    // outer rings of first parts mostly, as most borders are shared there
+    const ring = rnd() < 0.8 ? rings[0] : rings[Math.floor(rnd() * rings.length)]
     const v = Math.floor(rnd() * (ring.length - 1))
     const [a, b] = [ring[v], ring[v + 1]]
     const mid = { lng: (a[0] + b[0]) / 2, lat: (a[1] + b[1]) / 2 }
@@ -48,8 +50,10 @@ describe('grid index on a generated city of 2,000 grids', () => {
   const onBorders = borderPoints(city.grids, 500, 2)
   const boxed = withBoxes(city.grids, TOLERANCE_M + 1)
 
-  it('holds every grid', () => {
+  it('holds every grid, MultiPolygons and holes among them', () => {
     expect(index.size).toBe(2000)
+    expect(city.grids.filter((g) => g.geometry.type === 'MultiPolygon').length).toBeGreaterThan(40)
+    expect(city.grids.filter((g) => partsOf(g.geometry).some((part) => part.length > 1)).length).toBeGreaterThan(40)
   })
 
   it('gives the same grid and neighbours as a plain loop, for random points', () => {
@@ -70,7 +74,7 @@ describe('grid index on a generated city of 2,000 grids', () => {
   it('puts a point on a shared border in exactly one grid, the lowest id, the other as neighbour', () => {
     let shared = 0
     for (const p of onBorders.filter((_, i) => i % 4 === 1)) {
-      const covering = candidates(boxed, p).filter((g) => coversPoint(p, g.polygon)).map((g) => g.id).sort()
+      const covering = candidates(boxed, p).filter((g) => coversPoint(p, ringsOf(g.geometry))).map((g) => g.id).sort()
       if (covering.length > 1) shared++
       const { grid, near } = index.locate(p, TOLERANCE_M)
       expect(grid?.id).toBe(covering[0])
@@ -83,7 +87,7 @@ describe('grid index on a generated city of 2,000 grids', () => {
     const within200 = withBoxes(city.grids, 201)
     for (const p of random) {
       const expected = candidates(within200, p)
-        .map((g) => ({ id: g.id, d: coversPoint(p, g.polygon) ? 0 : distanceToBoundaryM(p, g.polygon) }))
+        .map((g) => ({ id: g.id, d: coversPoint(p, ringsOf(g.geometry)) ? 0 : distanceToBoundaryM(p, ringsOf(g.geometry)) }))
         .filter((g) => g.d <= 200)
         .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))[0]
       const got = index.nearest(p, 200)
@@ -95,7 +99,7 @@ describe('grid index on a generated city of 2,000 grids', () => {
   it('nearest: the very same distance as a plain loop, for short and long limits (nearer boxes are tried first)', () => {
     const within = withBoxes(city.grids, 5001)
     for (const p of randomPoints(250, expandBBox(city.bbox, 3000), 8)) {
-      const all = candidates(within, p).map((g) => ({ id: g.id, d: coversPoint(p, g.polygon) ? 0 : distanceToBoundaryM(p, g.polygon) }))
+      const all = candidates(within, p).map((g) => ({ id: g.id, d: coversPoint(p, ringsOf(g.geometry)) ? 0 : distanceToBoundaryM(p, ringsOf(g.geometry)) }))
       for (const maxM of [30, 200, 1000, 5000]) {
         const expected = all.filter((g) => g.d <= maxM).sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))[0]
         const got = index.nearest(p, maxM)
@@ -123,12 +127,13 @@ function expectSame(got: ReturnType<typeof answer>, expected: ReturnType<typeof 
 }
 
 describe('building and loading', () => {
+  const polygon = (...ring: [number, number][]) => ({ type: 'Polygon' as const, coordinates: [ring] })
   const square = (id: string, lng: number): GridSource => ({
     id,
     version: 2,
     communityId: 'c1',
     streetId: 's1',
-    polygon: [[[lng, 22.54], [lng + 0.001, 22.54], [lng + 0.001, 22.541], [lng, 22.541]]],
+    geometry: { type: 'Polygon', coordinates: [[[lng, 22.54], [lng + 0.001, 22.54], [lng + 0.001, 22.541], [lng, 22.541]]] },
   })
 
   it('keeps a grid\'s version, community and street with the answer', () => {
@@ -147,10 +152,11 @@ describe('building and loading', () => {
 
   it.each([
     { problem: 'a duplicate id', grids: [square('g1', 114.06), square('g1', 114.07)], message: 'duplicate grid id g1' },
-    { problem: 'a ring of two vertices', grids: [{ ...square('g2', 114.06), polygon: [[[114.06, 22.54], [114.061, 22.54]]] }], message: 'fewer than 3 vertices' },
-    { problem: 'no rings', grids: [{ ...square('g3', 114.06), polygon: [] }], message: 'has no polygon' },
-    { problem: 'a missing coordinate', grids: [{ ...square('g4', 114.06), polygon: [[[114.06, 22.54], [114.061, NaN], [114.061, 22.541]]] }], message: 'non-numeric' },
-  ])('refuses grids with $problem', ({ grids, message }) => {
+    { problem: 'a ring of two vertices', grids: [{ ...square('g2', 114.06), geometry: polygon([114.06, 22.54], [114.061, 22.54]) }], message: 'grid g2 has an invalid geometry: coordinates.0 外环至少需要3个不同的点' },
+    { problem: 'no rings', grids: [{ ...square('g3', 114.06), geometry: { type: 'Polygon' as const, coordinates: [] } }], message: 'grid g3 has an invalid geometry: coordinates 多边形没有外环' },
+    { problem: 'a missing coordinate', grids: [{ ...square('g4', 114.06), geometry: polygon([114.06, 22.54], [114.061, NaN], [114.061, 22.541]) }], message: 'grid g4 has an invalid geometry: coordinates.0.1 外环第2个点不是有效的经纬度数字' },
+    { problem: 'a bow-tie', grids: [{ ...square('g5', 114.06), geometry: polygon([114.06, 22.54], [114.061, 22.541], [114.061, 22.54], [114.06, 22.541]) }], message: 'grid g5 has an invalid geometry: coordinates.0 外环自相交' },
+  ])('refuses grids with $problem, naming the grid (and the ring, from validateGeometry)', ({ grids, message }) => {
     expect(() => buildGridIndex(grids)).toThrow(message)
   })
 

@@ -1,7 +1,7 @@
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback } from 'react'
-import { ROUTING_OUTCOME_NAMES } from '../../../../shared/routing/outcome'
+import { ROUTING_OUTCOME_TABLE } from '../../../../shared/routing/outcome'
 import { call } from '../../api/client'
 import LoadState from '../../components/LoadState'
 import PageShell from '../../components/PageShell'
@@ -34,7 +34,7 @@ export default function ReportDetailPage() {
             <PhotoGrid ids={r.photos} />
             {r.address && <Text className='gl-muted'>{`地址：${r.address}`}</Text>}
             <Text id='detail-routing' className='gl-muted'>
-              {`派往：${r.gridName ?? '分拨中心'}（${ROUTING_OUTCOME_NAMES[r.routing.outcome]}）`}
+              {`派往：${r.gridName ?? '分拨中心'}（${ROUTING_OUTCOME_TABLE[r.routing.outcome].name}）`}
             </Text>
             <Text className='gl-muted'>{`提交于 ${formatTime(r.createdAt)}`}</Text>
             {r.handler && (

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { useCallback, useState } from 'react'
-import { ROUTING_OUTCOME_NAMES } from '../../../../shared/routing/outcome'
+import { ROUTING_OUTCOME_TABLE } from '../../../../shared/routing/outcome'
 import { call, toApiError } from '../../api/client'
 import LoadState from '../../components/LoadState'
 import PageShell from '../../components/PageShell'
@@ -63,7 +63,7 @@ export default function TaskPage() {
             <Text className='detail-description'>{t.description}</Text>
             <PhotoGrid ids={t.photos} />
             <LocationView value={t.location} address={t.address} />
-            <Text className='gl-muted'>{`定位：${ROUTING_OUTCOME_NAMES[t.routing.outcome]}${t.nearBorder ? '，如不属本网格可转派相邻网格' : ''}`}</Text>
+            <Text className='gl-muted'>{`定位：${ROUTING_OUTCOME_TABLE[t.routing.outcome].name}${t.nearBorder ? '，如不属本网格可转派相邻网格' : ''}`}</Text>
             <Text className='gl-muted'>{`上报人：${t.reporter.name} ${t.reporter.phoneMasked} · ${formatTime(t.createdAt)}`}</Text>
             {t.dueAt !== null && <Text id='task-due' className={t.overdue ? 'due-late' : ''}>{`期限：${dueWords(t.dueAt)}`}</Text>}
           </View>

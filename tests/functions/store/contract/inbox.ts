@@ -8,9 +8,9 @@ const byDeadline = (a: Task, b: Task) =>
 
 export function inboxContract(ctx: StoreContext) {
   const create = async (cases: CaseOptions[]) => {
-    for (const c of cases) await ctx.store.createReport(newCase(c))
+    for (const c of cases) await ctx.store.cases.createReport(newCase(c))
   }
-  const inboxIds = async (gridIds: string[], limit = 50) => (await ctx.store.listOpenTasksForGrids(gridIds, { limit })).items.map((t) => t.id)
+  const inboxIds = async (gridIds: string[], limit = 50) => (await ctx.store.cases.listOpenTasksForGrids(gridIds, { limit })).items.map((t) => t.id)
 
   describe('open tasks by grid (the inbox)', () => {
     it('puts the earliest deadline first, undated tasks last, and breaks ties by creation time then id', async () => {
@@ -48,31 +48,31 @@ export function inboxContract(ctx: StoreContext) {
         createdAt: at(n % 4),
       }))
       await create(cases)
-      const expected = (await ctx.store.getTasks(cases.map((c) => `t_${c.n}`)))
+      const expected = (await ctx.store.cases.getTasks(cases.map((c) => `t_${c.n}`)))
         .filter((t) => t.gridId !== 'g3')
         .sort(byDeadline)
         .map((t) => t.id)
       for (const limit of [1, 2, 4, 7, 16, 100]) {
-        const pages = await allPages((cursor) => ctx.store.listOpenTasksForGrids(['g1', 'g2'], { limit, cursor }))
+        const pages = await allPages((cursor) => ctx.store.cases.listOpenTasksForGrids(['g1', 'g2'], { limit, cursor }))
         expect(pages.flat().map((t) => t.id)).toEqual(expected)
       }
     })
 
     it('moves a task by its new deadline after a change and drops it once closed', async () => {
       await create([{ n: 1, dueAt: at(1) }, { n: 2, dueAt: at(2) }])
-      const first = (await ctx.store.getTask('t_1'))!
-      await ctx.store.saveTaskChange(acceptChange(first, at(1)))
+      const first = (await ctx.store.cases.getTask('t_1'))!
+      await ctx.store.cases.saveTaskChange(acceptChange(first, at(1)))
       expect(await inboxIds(['g1'])).toEqual(['t_2', 't_1'])
-      const accepted = (await ctx.store.getTask('t_1'))!
-      await ctx.store.saveTaskChange({ ...acceptChange(accepted, at(3)), task: { ...accepted, status: 'closed', dueAt: null, version: accepted.version + 1 } })
+      const accepted = (await ctx.store.cases.getTask('t_1'))!
+      await ctx.store.cases.saveTaskChange({ ...acceptChange(accepted, at(3)), task: { ...accepted, status: 'closed', dueAt: null, version: accepted.version + 1 } })
       expect(await inboxIds(['g1'])).toEqual(['t_2'])
     })
 
     it('refuses a cursor that was altered or belongs to another list', async () => {
       await create([{ n: 1, reporterId: 'u_res' }, { n: 2, reporterId: 'u_res' }])
-      const reports = await ctx.store.listReportsByReporter('u_res', { limit: 1 })
-      await expect(ctx.store.listOpenTasksForGrids(['g1'], { limit: 1, cursor: reports.nextCursor! })).rejects.toMatchObject({ code: 'VALIDATION' })
-      await expect(ctx.store.listOpenTasksForGrids(['g1'], { limit: 1, cursor: 'not a cursor' })).rejects.toMatchObject({ code: 'VALIDATION' })
+      const reports = await ctx.store.cases.listReportsByReporter('u_res', { limit: 1 })
+      await expect(ctx.store.cases.listOpenTasksForGrids(['g1'], { limit: 1, cursor: reports.nextCursor! })).rejects.toMatchObject({ code: 'VALIDATION' })
+      await expect(ctx.store.cases.listOpenTasksForGrids(['g1'], { limit: 1, cursor: 'not a cursor' })).rejects.toMatchObject({ code: 'VALIDATION' })
     })
   })
 }

@@ -1,4 +1,4 @@
-import type { PageOf } from '../../app/ports'
+import type { PageOf } from '../app/ports'
 
 // Keyset paging: the cursor is the last row's sort key, base64url-encoded JSON, tagged
 // with the list it belongs to. Unlike OFFSET it neither skips nor repeats rows when new
@@ -6,7 +6,8 @@ import type { PageOf } from '../../app/ports'
 
 export type SortKey = (string | number | null)[]
 
-// CloudBase's server SDK returns at most 1,000 documents a query; both stores cap alike.
+// Shared by both stores, so a cursor means the same on each and the contract suites can
+// compare them. CloudBase's server SDK returns at most 1,000 documents a query; both cap alike.
 export const MAX_PAGE = 1000
 
 /** A cursor the caller sent back altered or from another list: the caller's situation. */
@@ -51,9 +52,23 @@ export function pageSize(limit: number): number {
   return Math.min(limit, MAX_PAGE)
 }
 
-/** Rows were fetched with limit + 1 so a next page is known without a count query. */
+/**
+ * A page of `limit` items from rows fetched with limit + 1, so the next page is known
+ * without a count query. At the 1,000 cap the extra row cannot be fetched (CloudBase): a
+ * full page then always has a cursor, and the page after it may be empty.
+ */
 export function toPage<T>(rows: T[], limit: number, list: string, keyOf: (item: T) => SortKey): PageOf<T> {
   const items = rows.slice(0, limit)
   const last = items[items.length - 1]
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(list, keyOf(last)) : null }
+  const more = rows.length > limit || (limit >= MAX_PAGE && rows.length === limit)
+  return { items, nextCursor: more && last ? encodeCursor(list, keyOf(last)) : null }
+}
+
+/** How many rows to fetch for a page of `limit`: one more, within the cap. */
+export const fetchSize = (limit: number) => Math.min(limit + 1, MAX_PAGE)
+
+/** Records fetched by an id list come back in the caller's order, missing ids skipped. */
+export function inOrder<T extends { id: string }>(ids: string[], found: T[]): T[] {
+  const byId = new Map(found.map((x) => [x.id, x]))
+  return [...new Set(ids)].flatMap((id) => byId.get(id) ?? [])
 }

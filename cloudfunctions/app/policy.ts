@@ -1,0 +1,104 @@
+import type { ActionName, FunctionName } from '../../shared/contracts'
+import type { Report, Task, User } from '../../shared/model'
+import type { Role } from '../../shared/roles'
+
+// Who may do what, decided here and only here (DESIGN.md "Identity and roles"). Every
+// action names the roles that may call it and the scope of the records it may touch;
+// `can(caller, fn, action, subject)` is the one question dispatch, the use cases and the
+// views ask. Without a subject it answers for the role alone (dispatch, before anything is
+// loaded); with one, for that record too. The authorization matrix test
+// (tests/functions/authorizationMatrix.test.ts) walks every action × role × scope.
+
+export const ANYONE: readonly Role[] = ['resident', 'volunteer', 'grid_worker', 'grid_leader', 'community_dispatcher', 'street_dispatcher', 'district_admin']
+export const REPORTERS: readonly Role[] = ['resident', 'volunteer']
+export const GRID_STAFF: readonly Role[] = ['grid_worker', 'grid_leader']
+export const DISPATCHERS: readonly Role[] = ['community_dispatcher', 'street_dispatcher', 'district_admin']
+
+/** Where a queue or an area record sits: its community (if any) and street. */
+export interface AreaSubject { communityId: string | null; streetId: string | null }
+export interface QueueSubject { scope: 'community' | 'street'; id: string; streetId: string | null }
+
+/** The record each scope is about, and the rule that decides whether the caller may touch it. */
+interface ScopeSubjects {
+  /** no record: the catalogue, one's own identity */
+  anyone: undefined
+  /** records kept per person (messages, grants): always the caller's own */
+  self: { userId: string }
+  /** a report and what hangs on it, seen by the person who submitted it */
+  own_report: Report
+  /** a task of one of the caller's grids */
+  grid_task: Task
+  /** a task the caller accepted, or any task of their grid for its grid leader (办结) */
+  accepted_task: Task
+  /** a dispatchers' queue: a community's for its dispatchers, a street's and its communities' for the street's */
+  queue: QueueSubject
+  /** anything located in a community or street: the dispatchers of that area, and the district */
+  area: AreaSubject
+}
+export type Scope = keyof ScopeSubjects
+
+const inCallersGrid = (caller: User, task: Task) => task.gridId !== null && caller.gridIds.includes(task.gridId)
+
+/** A dispatcher's area covers a place: their community, their street, or (district) all. */
+function areaCovers(caller: User, area: AreaSubject): boolean {
+  if (caller.role === 'district_admin') return true
+  if (caller.role === 'street_dispatcher') return !!caller.streetId && area.streetId === caller.streetId
+  if (caller.role === 'community_dispatcher') return !!caller.communityId && area.communityId === caller.communityId
+  return false
+}
+
+const RULES: { [S in Scope]: (caller: User, subject: ScopeSubjects[S]) => boolean } = {
+  anyone: () => true,
+  self: (caller, s) => s.userId === caller.id,
+  own_report: (caller, report) => report.reporterId === caller.id,
+  grid_task: inCallersGrid,
+  accepted_task: (caller, task) => inCallersGrid(caller, task) && (task.acceptedById === caller.id || caller.role === 'grid_leader'),
+  queue: (caller, q) => areaCovers(caller, q.scope === 'community' ? { communityId: q.id, streetId: q.streetId } : { communityId: null, streetId: q.id }),
+  area: areaCovers,
+}
+
+export interface Policy<S extends Scope = Scope> { roles: readonly Role[]; scope: S }
+const rule = <S extends Scope>(roles: readonly Role[], scope: S): Policy<S> => ({ roles, scope })
+
+export const POLICY = {
+  user: {
+    me: rule(ANYONE, 'anyone'),
+    catalogue: rule(ANYONE, 'anyone'),
+    myGrid: rule(ANYONE, 'anyone'),
+    listMessages: rule(ANYONE, 'self'),
+    markMessagesRead: rule(ANYONE, 'self'),
+    subscribeTemplates: rule(ANYONE, 'anyone'),
+    recordGrants: rule(ANYONE, 'self'),
+  },
+  resident: {
+    submitReport: rule(REPORTERS, 'self'),
+    listMyReports: rule(REPORTERS, 'self'),
+    getMyReport: rule(REPORTERS, 'own_report'),
+    rateReport: rule(REPORTERS, 'own_report'),
+  },
+  worker: {
+    listInbox: rule(GRID_STAFF, 'self'),
+    getTask: rule(GRID_STAFF, 'grid_task'),
+    acceptTask: rule(GRID_STAFF, 'grid_task'),
+    resolveTask: rule(GRID_STAFF, 'accepted_task'),
+  },
+  admin: {
+    listQueue: rule(DISPATCHERS, 'queue'),
+  },
+} as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Policy } }
+
+type PolicyOf<F extends FunctionName, A extends ActionName<F>> = (typeof POLICY)[F][A & keyof (typeof POLICY)[F]]
+type SubjectOf<F extends FunctionName, A extends ActionName<F>> = PolicyOf<F, A> extends Policy<infer S> ? ScopeSubjects[S] : never
+
+export function policyOf(fn: FunctionName, action: string): Policy | undefined {
+  const table = POLICY[fn] as Record<string, Policy>
+  return Object.hasOwn(table, action) ? table[action] : undefined
+}
+
+/** May the caller run this action (on this record, when one is given)? */
+export function can<F extends FunctionName, A extends ActionName<F>>(caller: User, fn: F, action: A, ...subject: [] | [SubjectOf<F, A>]): boolean {
+  const policy = policyOf(fn, action)
+  if (!policy || !policy.roles.includes(caller.role)) return false
+  if (subject.length === 0) return true
+  return (RULES[policy.scope] as (c: User, s: unknown) => boolean)(caller, subject[0])
+}

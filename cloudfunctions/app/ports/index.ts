@@ -1,0 +1,84 @@
+import type { GrantAnswer, SubscribeTemplates } from '../../../shared/api'
+import type { WorkingCalendar } from '../../../shared/calendar/workingTime'
+import type { Category } from '../../../shared/catalogue'
+import type { LngLat, Message, Routing } from '../../../shared/model'
+import type { Cases } from './cases'
+import type { Files } from './files'
+import type { MessageCentre } from './messages'
+import type { ReferenceData } from './reference'
+import type { Limits } from './limits'
+import type { LimitSettings } from '../limits'
+
+// The small interfaces the use cases receive (STYLE.md 5), one port per noun. Only adapters
+// know SQLite or CloudBase. Every method is async so both kinds of adapter fit. A use case
+// names the ports it uses (`Needs<'cases' | 'clock'>`), so its test builds only those.
+
+export type { Cases, NewReport, QueueRef, TaskChange } from './cases'
+export type { FileRecord, Files } from './files'
+export type { MessageCentre } from './messages'
+export type { PageOf, PageQuery } from './paging'
+export type { MapChange, ReferenceData } from './reference'
+export type { Limits, RateRule, Taken } from './limits'
+
+export interface Clock { now(): number }
+export interface IdGen { next(prefix: string): string }
+
+/** Locates a point against the current grid map (reloaded when the map's generation moves). */
+export interface GridRouter { route(point: LngLat): Promise<Routing> }
+
+/** Pushes beyond the in-app message centre (WeChat subscription messages in CloudBase). */
+export interface Notifier { notify(messages: Message[]): Promise<void> }
+
+export type TextVerdict = 'pass' | 'rejected' | 'unavailable'
+
+/**
+ * Content security: user text is checked before anyone else sees it; photos are sent for
+ * review and shown to others only once passed (WeChat security API in CloudBase, a word
+ * list locally).
+ */
+export interface ContentCheck {
+  checkText(texts: string[], userId: string): Promise<TextVerdict>
+  submitPhotos(fileIds: string[], userId: string): Promise<void>
+  /** The photos among these that people other than their uploader may see. */
+  visiblePhotos(fileIds: string[]): Promise<Set<string>>
+}
+
+/**
+ * Links that show a photo to the person a view is for: short-lived and signed on the local
+ * host, temporary https URLs from cloud storage in CloudBase. A photo is reachable only
+ * through a link a view chose to give, never by its id alone.
+ */
+export interface PhotoLinks { links(fileIds: string[]): Promise<Map<string, string>> }
+
+/** Subscription-message grants: which templates to ask for on which tap, and the answers. */
+export interface Subscriptions {
+  templates(): SubscribeTemplates
+  /** Records the grants among the answers; returns how many were recorded. */
+  record(userId: string, answers: Record<string, GrantAnswer>): Promise<number>
+}
+
+export interface Config {
+  catalogue: Category[]
+  timezone: string
+  limits: LimitSettings
+}
+
+export interface Deps {
+  reference: ReferenceData
+  cases: Cases
+  messages: MessageCentre
+  files: Files
+  router: GridRouter
+  notifier: Notifier
+  content: ContentCheck
+  photoLinks: PhotoLinks
+  subscriptions: Subscriptions
+  limits: Limits
+  clock: Clock
+  ids: IdGen
+  config: Config
+  calendar: WorkingCalendar
+}
+
+/** The ports a use case uses, and no others. */
+export type Needs<K extends keyof Deps> = Pick<Deps, K>

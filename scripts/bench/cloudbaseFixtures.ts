@@ -1,0 +1,71 @@
+import type { World, Who } from './cloudbaseWorld'
+
+// One representative successful call per registered action, and the calls a report's life
+// takes. A fixture's payload function first makes the state its call needs through the real
+// use cases (not counted), then returns the payload of the call that is counted.
+
+export interface Fixture {
+  as: Who
+  payload(w: World): Promise<object> | object
+  /** creates carry a requestId, as the client sends one */
+  creates?: boolean
+}
+
+export const FIXTURES: Record<string, Fixture> = {
+  'user.me': { as: 'resident', payload: () => ({}) },
+  'user.catalogue': { as: 'resident', payload: () => ({}) },
+  'user.myGrid': { as: 'resident', payload: () => ({}) },
+  'user.listMessages': { as: 'worker', payload: () => ({ limit: 20 }) },
+  'user.markMessagesRead': {
+    as: 'worker',
+    payload: async (w) => {
+      const page = await w.must<{ items: { id: string }[] }>('worker', 'user', 'listMessages', { limit: 1 })
+      return { ids: page.items.map((m) => m.id) }
+    },
+  },
+  'user.subscribeTemplates': { as: 'resident', payload: () => ({}) },
+  'user.recordGrants': { as: 'resident', payload: (w) => ({ answers: w.submitGrants() }) },
+  'resident.submitReport': { as: 'resident', creates: true, payload: (w) => w.reportPayload() },
+  'resident.listMyReports': { as: 'resident', payload: () => ({ limit: 20 }) },
+  'resident.getMyReport': { as: 'resident', payload: async (w) => ({ reportId: (await w.resolvedCase()).reportId }) },
+  'resident.rateReport': { as: 'resident', payload: async (w) => ({ reportId: (await w.resolvedCase()).reportId, stars: 5, solved: true, comment: '处理很及时，谢谢网格员' }) },
+  'worker.listInbox': { as: 'worker', payload: () => ({ limit: 20 }) },
+  'worker.getTask': { as: 'worker', payload: async (w) => ({ taskId: (await w.acceptedCase()).taskId }) },
+  'worker.acceptTask': {
+    as: 'worker',
+    payload: async (w) => {
+      const c = await w.newCase()
+      return { taskId: c.taskId, version: c.version }
+    },
+  },
+  'worker.resolveTask': {
+    as: 'worker',
+    payload: async (w) => {
+      const c = await w.acceptedCase()
+      return { taskId: c.taskId, version: c.version, text: '已到现场清理完毕，并提醒住户按时投放', photos: [w.upload('worker')] }
+    },
+  },
+  'admin.listQueue': { as: 'dispatcher', payload: (w) => ({ ...w.queue, limit: 20 }) },
+}
+
+/**
+ * A report's life from submission to rating: which calls, how often. The counts are
+ * assumptions about use (docs/capacity.md says why each); change them here.
+ */
+export const REPORT_LIFE: { action: string; times: number; why: string }[] = [
+  { action: 'user.me', times: 3, why: 'the reporter opens the app three times: to report, on the 签收 message, on the 办结 message' },
+  { action: 'user.myGrid', times: 3, why: 'the home page shows the grid card each time' },
+  { action: 'user.listMessages', times: 6, why: 'the unread badge on each home visit (3), the message centre twice (reporter) and once (worker)' },
+  { action: 'user.markMessagesRead', times: 2, why: 'opening the message centre marks its messages read (reporter, worker)' },
+  { action: 'user.catalogue', times: 1, why: 'the report form loads the categories' },
+  { action: 'user.subscribeTemplates', times: 3, why: 'before each tap that asks for grants: submit, accept, resolve' },
+  { action: 'user.recordGrants', times: 3, why: 'the answers of those three asks' },
+  { action: 'resident.submitReport', times: 1, why: 'the report' },
+  { action: 'resident.listMyReports', times: 2, why: "the reporter's list, after each message" },
+  { action: 'resident.getMyReport', times: 3, why: 'the reporter reads the case: after submitting, on 签收, on 办结' },
+  { action: 'resident.rateReport', times: 1, why: 'the rating, which closes the case' },
+  { action: 'worker.listInbox', times: 3, why: "the worker's inbox page: finding the task, after 签收, after 办结" },
+  { action: 'worker.getTask', times: 2, why: 'the task page before 签收 and before 办结' },
+  { action: 'worker.acceptTask', times: 1, why: '签收' },
+  { action: 'worker.resolveTask', times: 1, why: '办结 with a photo' },
+]

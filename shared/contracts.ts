@@ -1,0 +1,71 @@
+import type * as z from 'zod'
+import type { Category } from './catalogue'
+import type { Message } from './model'
+import type {
+  ContactCard, Me, Page, ReportDetail, ReportSummary, SubmitReportResult, SubscribeTemplates, TaskDetail, TaskSummary,
+} from './api'
+import { pageSchema, rateReportSchema, reportRefSchema, submitReportSchema } from './schemas/report'
+import { acceptTaskSchema, markReadSchema, resolveTaskSchema, taskRefSchema } from './schemas/task'
+import { queuePageSchema } from './schemas/queue'
+import { emptySchema, pointQuerySchema, recordGrantsSchema } from './schemas/user'
+
+// Every function's actions, declared once: the payload schema, the result type and whether
+// the action creates (only creates receive the envelope's requestId, which makes them
+// idempotent). The client's `Api` type and the server's action table both derive from this;
+// who may call each action is the policy table's business (cloudfunctions/app/policy.ts).
+
+export interface Contract<S extends z.ZodType = z.ZodType, R = unknown, C extends boolean = boolean> {
+  schema: S
+  creates: C
+  /** phantom: the result type, never set at run time */
+  readonly result?: R
+}
+
+/** `action<Result>()(schema)`: the result type is named, the schema's type is inferred. */
+const action = <R>() => <S extends z.ZodType>(schema: S): Contract<S, R, false> => ({ schema, creates: false })
+const create = <R>() => <S extends z.ZodType>(schema: S): Contract<S, R, true> => ({ schema, creates: true })
+
+export const CONTRACTS = {
+  user: {
+    me: action<Me>()(emptySchema),
+    catalogue: action<Category[]>()(emptySchema),
+    myGrid: action<ContactCard | null>()(pointQuerySchema),
+    listMessages: action<Page<Message> & { unread: number }>()(pageSchema),
+    markMessagesRead: action<{ unread: number }>()(markReadSchema),
+    subscribeTemplates: action<SubscribeTemplates>()(emptySchema),
+    recordGrants: action<{ recorded: number }>()(recordGrantsSchema),
+  },
+  resident: {
+    submitReport: create<SubmitReportResult>()(submitReportSchema),
+    listMyReports: action<Page<ReportSummary>>()(pageSchema),
+    getMyReport: action<ReportDetail>()(reportRefSchema),
+    rateReport: action<ReportDetail>()(rateReportSchema),
+  },
+  worker: {
+    listInbox: action<Page<TaskSummary>>()(pageSchema),
+    getTask: action<TaskDetail>()(taskRefSchema),
+    acceptTask: action<TaskDetail>()(acceptTaskSchema),
+    resolveTask: action<TaskDetail>()(resolveTaskSchema),
+  },
+  admin: {
+    listQueue: action<Page<TaskSummary>>()(queuePageSchema),
+  },
+} as const
+
+export type Contracts = typeof CONTRACTS
+export type FunctionName = keyof Contracts
+export type ActionName<F extends FunctionName> = keyof Contracts[F] & string
+
+type SchemaOf<C> = C extends Contract<infer S, unknown, boolean> ? S : never
+/** What the client sends (before defaults) and what the use case receives (after parsing). */
+export type PayloadOf<F extends FunctionName, A extends ActionName<F>> = z.input<SchemaOf<Contracts[F][A]>>
+export type InputOf<F extends FunctionName, A extends ActionName<F>> = z.output<SchemaOf<Contracts[F][A]>>
+export type ResultOf<F extends FunctionName, A extends ActionName<F>> = Contracts[F][A] extends Contract<z.ZodType, infer R, boolean> ? R : never
+
+/** The client's view of the whole API: per function and action, its payload and result. */
+export type Api = { [F in FunctionName]: { [A in ActionName<F>]: { payload: PayloadOf<F, A>; result: ResultOf<F, A> } } }
+
+export const FUNCTION_NAMES = Object.keys(CONTRACTS) as FunctionName[]
+
+/** Every registered action as `function.action`, for tables that must cover them all. */
+export const ALL_ACTIONS: { fn: FunctionName; action: string }[] = FUNCTION_NAMES.flatMap((fn) => Object.keys(CONTRACTS[fn]).map((action) => ({ fn, action })))

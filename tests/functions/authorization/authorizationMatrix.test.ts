@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ALL_ACTIONS } from '../../../shared/contracts'
+import { ROLES, type Role } from '../../../shared/roles'
+import { createHost } from '../../../cloudfunctions/local/host'
+import { openLocalStack, type LocalStack } from '../../../cloudfunctions/local/stack'
+import { dispatch } from '../../../cloudfunctions/app/dispatch'
+import { buildWorld, CALLERS, POINTS, RELATIONS, type Relation, type World } from './matrixWorld'
+
+// The authorization matrix: every registered action × every role × every relation of the
+// record to the caller (own, same grid, other grid, same community, other community, other
+// street), each cell sent through the real handlers of the local host over HTTP. The
+// expectations below are written out by hand, not derived from the policy table: widening a
+// rule there must make a cell here fail. A cell is "allowed" when the answer is anything but
+// FORBIDDEN (a CONFLICT from a stale version still means the caller got through).
+
+type Payload = (w: World, caller: string, relation: Relation) => unknown | null
+const ONLY_OWN = (make: (w: World, caller: string) => unknown): Payload => (w, c, r) => (r === 'own' ? make(w, c) : null)
+const taskAt = (w: World, r: Relation) => (r === 'own' ? w.acceptedByWorker : w.subjects[r])
+const reportOf = (w: World, caller: string, r: Relation) => (r === 'own' ? w.ownReports[caller] : w.subjects[r])
+
+/** For each action: the payload of each cell (null: the relation means nothing for it), and who is allowed where. */
+const MATRIX: Record<string, { payload: Payload; allowed: Partial<Record<Role, readonly Relation[]>> }> = {}
+const ALL_ROLES_OWN = Object.fromEntries(ROLES.map((r) => [r, ['own']])) as Record<Role, Relation[]>
+const REPORTERS_OWN = { resident: ['own'], volunteer: ['own'] } as const
+
+MATRIX['user.me'] = { payload: ONLY_OWN(() => ({})), allowed: ALL_ROLES_OWN }
+MATRIX['user.catalogue'] = { payload: ONLY_OWN(() => ({})), allowed: ALL_ROLES_OWN }
+MATRIX['user.myGrid'] = { payload: ONLY_OWN(() => ({ ...POINTS.same_grid })), allowed: ALL_ROLES_OWN }
+MATRIX['user.listMessages'] = { payload: ONLY_OWN(() => ({})), allowed: ALL_ROLES_OWN }
+MATRIX['user.markMessagesRead'] = { payload: ONLY_OWN((w) => ({ ids: [w.foreignMessageId] })), allowed: ALL_ROLES_OWN }
+MATRIX['user.subscribeTemplates'] = { payload: ONLY_OWN(() => ({})), allowed: ALL_ROLES_OWN }
+MATRIX['user.recordGrants'] = { payload: ONLY_OWN(() => ({ answers: {} })), allowed: ALL_ROLES_OWN }
+MATRIX['resident.submitReport'] = {
+  payload: (w, c, r) => (r === 'own' ? null : { category: 'garbage', description: '楼道里堆满了杂物', photos: [w.photos[c]], location: POINTS[r] }),
+  allowed: Object.fromEntries(['resident', 'volunteer'].map((role) => [role, ['same_grid', 'other_grid', 'same_community', 'other_community', 'other_street']])),
+}
+MATRIX['resident.listMyReports'] = { payload: ONLY_OWN(() => ({})), allowed: REPORTERS_OWN }
+MATRIX['resident.getMyReport'] = { payload: (w, c, r) => ({ reportId: reportOf(w, c, r)?.reportId ?? w.subjects.same_grid.reportId }), allowed: REPORTERS_OWN }
+MATRIX['resident.rateReport'] = { payload: (w, c, r) => ({ reportId: reportOf(w, c, r)?.reportId ?? w.subjects.same_grid.reportId, stars: 5, solved: true }), allowed: REPORTERS_OWN }
+MATRIX['worker.listInbox'] = { payload: ONLY_OWN(() => ({})), allowed: { grid_worker: ['own'], grid_leader: ['own'] } }
+MATRIX['worker.getTask'] = { payload: (w, _c, r) => ({ taskId: taskAt(w, r).taskId }), allowed: { grid_worker: ['own', 'same_grid'], grid_leader: ['own', 'same_grid'] } }
+// version 99 is stale on purpose: an allowed caller gets CONFLICT and nothing changes
+MATRIX['worker.acceptTask'] = { payload: (w, _c, r) => ({ taskId: taskAt(w, r).taskId, version: 99 }), allowed: { grid_worker: ['own', 'same_grid'], grid_leader: ['own', 'same_grid'] } }
+MATRIX['worker.resolveTask'] = {
+  payload: (w, c, r) => ({ taskId: taskAt(w, r).taskId, version: 99, text: '已到现场处理完毕', photos: [w.photos[c]] }),
+  // only the worker who accepted it, or the grid's leader, may resolve (办结)
+  allowed: { grid_worker: ['own'], grid_leader: ['own', 'same_grid'] },
+}
+MATRIX['admin.listQueue'] = {
+  payload: (_w, _c, r) => ({ same_community: { scope: 'community', id: 'C1' }, other_community: { scope: 'community', id: 'C2' }, other_street: { scope: 'street', id: 'S2' } } as Record<string, unknown>)[r] ?? null,
+  allowed: {
+    community_dispatcher: ['same_community'],
+    street_dispatcher: ['same_community', 'other_community'],
+    district_admin: ['same_community', 'other_community', 'other_street'],
+  },
+}
+
+let dir: string
+let stack: LocalStack
+let server: Server
+let base: string
+let world: World
+const tokens: Record<string, string> = {}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'gridlink-matrix-'))
+  stack = await openLocalStack({ dataDir: dir, seed: false })
+  world = await buildWorld(stack, async (fn, userId, action, payload) => dispatch(stack.deps, fn, { action, payload }, await stack.deps.reference.getUser(userId)))
+  server = createHost(stack, { dev: true, webDir: '/nonexistent-web-dir' })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  for (const userId of Object.values(CALLERS)) {
+    const login = await (await fetch(`${base}/api/_dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })).json() as any
+    tokens[userId] = login.data.token
+  }
+}, 60_000)
+afterAll(async () => {
+  await new Promise((r) => server.close(r))
+  await stack.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const send = async (fn: string, action: string, token: string, payload: unknown) =>
+  (await fetch(`${base}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, payload }) })).json() as Promise<any>
+
+describe('the authorization matrix', () => {
+  it('has a row for every registered action, and no row for an action that does not exist', () => {
+    const registered = ALL_ACTIONS.map((a) => `${a.fn}.${a.action}`).sort()
+    expect(Object.keys(MATRIX).sort()).toEqual(registered)
+  })
+
+  const cells = ALL_ACTIONS.flatMap(({ fn, action }) => ROLES.flatMap((role) => RELATIONS.map((relation) => ({ fn, action, role, relation }))))
+  it.each(Object.keys(MATRIX).sort())('%s: every role and relation gets what the matrix says, over HTTP', async (name) => {
+    const [fn, action] = name.split('.')
+    const row = MATRIX[name]
+    const outcomes: string[] = []
+    const expected: string[] = []
+    for (const { role, relation } of cells.filter((c) => c.fn === fn && c.action === action)) {
+      const caller = CALLERS[role]
+      const payload = row.payload(world, caller, relation)
+      if (payload === null) continue
+      const res = await send(fn, action, tokens[caller], payload)
+      // any error but FORBIDDEN is the caller getting through to the record (a stale version, a state)
+      expect(res.ok || res.error.code !== 'INTERNAL').toBe(true)
+      const allowed = res.ok || res.error.code !== 'FORBIDDEN'
+      outcomes.push(`${role}/${relation}: ${allowed ? 'allowed' : 'forbidden'}`)
+      expected.push(`${role}/${relation}: ${(row.allowed[role] ?? []).includes(relation) ? 'allowed' : 'forbidden'}`)
+    }
+    expect(outcomes.length).toBeGreaterThan(0)
+    expect(outcomes).toEqual(expected)
+  })
+
+  it('a caller without a session is refused every action, whatever the payload', async () => {
+    for (const { fn, action } of ALL_ACTIONS) {
+      const res = await (await fetch(`${base}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, payload: {} }) })).json() as any
+      expect(res.error.code).toBe('UNAUTHENTICATED')
+    }
+  })
+
+  it("marking another person's message read changes nothing of theirs", async () => {
+    const before = await stack.deps.messages.countUnread('res2')
+    await send('user', 'markMessagesRead', tokens.res, { ids: [world.foreignMessageId] })
+    expect(await stack.deps.messages.countUnread('res2')).toBe(before)
+  })
+})
