@@ -30,8 +30,9 @@ if (spawnSync('tcb', ['--version'], { stdio: 'ignore' }).status !== 0) {
 step('build the function bundles', process.execPath, [join(ROOT, 'scripts/build-functions.mjs')])
 if (process.env.TENCENTCLOUD_SECRETID && process.env.TENCENTCLOUD_SECRETKEY) {
   step('create the database collections', process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/deploy/collections.ts')])
+  step('close every collection to clients (security rules)', process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/deploy/safeRules.ts')])
 } else {
-  console.log('\n• collections not checked: set TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY, or create them in the console (docs/deploy.md)')
+  console.log('\n• collections and security rules not checked: set TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY, or set them in the console (docs/deploy.md)')
 }
 step(`deploy the functions to ${env}`, 'tcb', ['fn', 'deploy', '--all', '--force', '-e', env], { cwd: OUT })
 console.log('\n✔ deployed. Indexes, templates and the media-check push are set up once in the console: docs/deploy.md')

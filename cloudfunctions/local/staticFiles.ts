@@ -30,7 +30,7 @@ export function appPolicy(indexHtml: string): string {
     .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)
   return [
     "default-src 'self'", `script-src 'self' ${hashes.join(' ')}`.trim(), "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'",
+    "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self' blob: data:", "object-src 'none'",
     "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
   ].join('; ')
 }

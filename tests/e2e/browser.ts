@@ -19,13 +19,43 @@ function chromiumPath(): string {
   return found
 }
 
-export interface World { stack: LocalStack; base: string; browser: Browser; close(): Promise<void> }
+export interface World {
+  stack: LocalStack
+  base: string
+  browser: Browser
+  /** every line the host logged during the run, and every session token it handed out, for the log scan */
+  logs: string[]
+  tokens: string[]
+  close(): Promise<void>
+}
+
+/** The host runs in this process: whatever it logs passes through console, copied here as it goes. */
+function captureLogs(): { lines: string[]; stop(): void } {
+  const lines: string[] = []
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const
+  const originals = methods.map((m) => console[m])
+  methods.forEach((m, i) => {
+    console[m] = (...args: unknown[]) => {
+      lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '))
+      originals[i].apply(console, args)
+    }
+  })
+  return { lines, stop: () => methods.forEach((m, i) => (console[m] = originals[i])) }
+}
 
 export async function openWorld(): Promise<World> {
   if (!existsSync(join(WEB, 'index.html'))) throw new Error('No H5 build at client/dist/h5. Build it first: NODE_ENV=production npm run build:h5')
   mkdirSync(SHOTS, { recursive: true })
   const dir = mkdtempSync(join(tmpdir(), 'gridlink-e2e-'))
+  const captured = captureLogs()
   const stack = await openLocalStack({ dataDir: dir, seed: true })
+  const tokens: string[] = []
+  const create = stack.store.sessions.create.bind(stack.store.sessions)
+  stack.store.sessions.create = (userId, now) => {
+    const session = create(userId, now)
+    tokens.push(session.token)
+    return session
+  }
   const server: Server = createHost(stack, { dev: true, webDir: WEB })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -33,6 +63,7 @@ export async function openWorld(): Promise<World> {
     server.closeAllConnections()
     await new Promise((r) => server.close(r))
     await stack.close()
+    captured.stop()
     rmSync(dir, { recursive: true, force: true })
   }
   let browser: Browser
@@ -48,7 +79,7 @@ export async function openWorld(): Promise<World> {
     throw err
   }
   return {
-    stack, base, browser,
+    stack, base, browser, logs: captured.lines, tokens,
     async close() {
       await browser.close()
       await stop()

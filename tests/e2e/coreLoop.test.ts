@@ -93,4 +93,16 @@ describe('the core loop in a browser', () => {
     await resident.locator('.message-item', { hasText: '已办结' }).first().waitFor()
     await shot(resident, '10-resident-messages')
   })
+
+  it("leaves no person's phone number, ID number or session token in the host's logs of the whole run", async () => {
+    // the run above logged people in, uploaded, reported, accepted, resolved and rated
+    expect(world.tokens.length).toBeGreaterThan(0)
+    const people = world.stack.store.reference.listUsers()
+    const log = world.logs.join('\n')
+    for (const token of world.tokens) expect(log).not.toContain(token)
+    for (const u of people) if (u.phone.length >= 7) expect(log).not.toContain(u.phone)
+    // mainland ID numbers (18 digits, the last may be X) and mobile numbers of anyone
+    expect(log).not.toMatch(/(?<!\d)\d{17}[\dXx](?!\d)/)
+    expect(log).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/)
+  })
 })

@@ -1,0 +1,4 @@
+export declare const MAX_RESTARTS: number
+export declare const WINDOW_MS: number
+export declare function afterExit(o: { stopping: boolean; code: number | null; signal: string | null; recent: number[]; now: number }): 'stop' | 'restart' | 'give-up'
+export declare function supervise(command: string, args: string[], env: Record<string, string | undefined>, log?: { error(...a: unknown[]): void }): void
