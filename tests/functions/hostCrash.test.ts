@@ -1,9 +1,8 @@
-import { UNLIMITED } from '../../cloudfunctions/app/limits'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawnHost } from './hostProcess'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createInterface } from 'node:readline'
 import Database from 'better-sqlite3'
 import { samplePhoto } from '../../cloudfunctions/local/seed/samplePhoto'
 import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
@@ -12,7 +11,6 @@ import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
 // killed with SIGKILL while submissions are in flight; every report it answered must be in
 // the data file when it is opened again, and none may be there twice.
 
-const ROOT = path.resolve(__dirname, '../..')
 let dir: string
 let child: ChildProcess | null = null
 
@@ -25,19 +23,9 @@ afterEach(() => {
 })
 
 function startHost(): Promise<string> {
-  child = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/local/main.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // a load of submissions is what the abuse limits stop: off for this host
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', GRIDLINK_DATA_DIR: dir, GRIDLINK_DEV: '1', GRIDLINK_SEED: '1', GRIDLINK_WEB_DIR: path.join(dir, 'web'), GRIDLINK_RATE_LIMITS: JSON.stringify(UNLIMITED) },
-  })
-  return new Promise((ready, fail) => {
-    child!.on('exit', (code) => fail(new Error(`host exited (${code}) before listening`)))
-    createInterface({ input: child!.stdout! }).on('line', (line) => {
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(line)
-      if (m) ready(m[1])
-    })
-  })
+  const host = spawnHost(dir)
+  child = host.child
+  return host.ready
 }
 
 async function json(res: Promise<Response>) {

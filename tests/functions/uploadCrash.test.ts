@@ -1,11 +1,10 @@
-import { UNLIMITED } from '../../cloudfunctions/app/limits'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawnHost } from './hostProcess'
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { createInterface } from 'node:readline'
 import Database from 'better-sqlite3'
 import sharp from 'sharp'
 
@@ -15,7 +14,6 @@ import sharp from 'sharp'
 // between the steps of a save) may remain, and the host removes those when it next starts.
 // A photo it acknowledged stays.
 
-const ROOT = path.resolve(__dirname, '../..')
 const TEMP = /\.tmp$/
 let dir: string
 let child: ChildProcess | null = null
@@ -29,20 +27,9 @@ afterEach(() => {
 })
 
 function startHost(): Promise<string> {
-  const host = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/local/main.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // a load of submissions is what the abuse limits stop: off for this host
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', GRIDLINK_DATA_DIR: dir, GRIDLINK_DEV: '1', GRIDLINK_SEED: '1', GRIDLINK_WEB_DIR: path.join(dir, 'web'), GRIDLINK_RATE_LIMITS: JSON.stringify(UNLIMITED) },
-  })
-  child = host
-  return new Promise((ready, fail) => {
-    host.on('exit', (code) => fail(new Error(`host exited (${code}) before listening`)))
-    createInterface({ input: host.stdout! }).on('line', (line) => {
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(line)
-      if (m) ready(m[1])
-    })
-  })
+  const host = spawnHost(dir)
+  child = host.child
+  return host.ready
 }
 
 async function kill(): Promise<void> {
