@@ -35,8 +35,9 @@ export async function seedDemo(files: DiskFiles, deps: Deps) {
     t += 6 * HOUR
     const grid = grids[i % grids.length]
     const reporter = reporters[i % reporters.length]
-    // One report in the gap between grids lands in the street dispatcher's queue.
-    const point = i === 7 ? DEMO_POINTS.inGap.point : await interiorPoint(gridRouter, grid, i)
+    // One report in the gap between grids: no grid holds it, so it goes to the nearest one, flagged.
+    // and one far from every grid inside 新田社区, in that community's dispatcher queue
+    const point = i === 7 ? DEMO_POINTS.inGap.point : i === 19 ? DEMO_POINTS.farInCommunity.point : await interiorPoint(gridRouter, grid, i)
     const photo = await files.saveFile(reporter.id, 'image/png', samplePhoto([80 + ((i * 37) % 150), 120, 160 - ((i * 23) % 100)]))
     if ('error' in photo) throw new Error(photo.error)
     const submitted = await submitReport(seedDeps, reporter, { ...s, photos: [photo.id], location: { ...point, accuracyM: 15 } }, `seed-report-${i}`)
