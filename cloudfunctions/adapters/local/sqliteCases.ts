@@ -25,7 +25,7 @@ export function openTasksSql(after: 'none' | 'due' | 'undated', by: 'grids' | 'q
     undated: 'AND due_at IS NULL AND (created_at, id) > (@created, @id)',
   }[after]
   return `SELECT ${TASK_SELECT} FROM tasks
-    WHERE ${by === 'grids' ? 'grid_id IN (SELECT value FROM json_each(@grids))' : 'queue_scope = @scope AND queue_id = @queue'}
+    WHERE ${by === 'grids' ? 'grid_id IN (SELECT value FROM json_each(@grids))' : "queue_scope = @scope AND queue_id = @queue AND queue_scope IN ('community', 'street')"}
       AND status IN (${OPEN_IN}) ${keyset}
     ORDER BY due_at IS NULL, due_at, created_at, id LIMIT @limit`
 }

@@ -101,6 +101,24 @@ describe('SQLite specifics', () => {
     db.close()
   })
 
+  it('answers a dispatchers\' queue and the jobs\' sweep from their own partial indexes', async () => {
+    const store = open()
+    await seed(store)
+    const db = new Database(file, { readonly: true })
+    for (const after of ['none', 'due', 'undated'] as const) {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${openTasksSql(after, 'queue')}`).all({ scope: 'community', queue: 'c1', limit: 21, due: 1, created: 1, id: 't' })
+      expect(JSON.stringify(plan)).toContain('USING INDEX tasks_open_by_queue')
+    }
+    const due = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM tasks WHERE status IN (SELECT value FROM json_each(@statuses)) AND due_at < @before ORDER BY due_at, id LIMIT 10`).all({ statuses: '["resolved"]', before: 1 })
+    expect(JSON.stringify(due)).toContain('tasks_due')
+    db.close()
+    // a grid's task is not in the queue index at all
+    await store.cases.createReport(newCase({ n: 1 }))
+    const rows = new Database(file, { readonly: true })
+    expect(rows.prepare("SELECT count(*) AS n FROM tasks INDEXED BY tasks_open_by_queue WHERE status IN ('submitted','assigned','accepted','transferred','escalated','returned','extension_requested','reopened') AND queue_scope IN ('community', 'street')").get()).toEqual({ n: 0 })
+    rows.close()
+  })
+
   it('refuses a report whose task is missing, leaving nothing behind', async () => {
     const store = open()
     const input = newCase({ n: 1, requestKey: 'req-orphan-01' })
