@@ -8,7 +8,7 @@ const transformIgnorePatterns = ['/node_modules/(?!(flatbush|flatqueue)/)']
 module.exports = {
   projects: [
     { displayName: 'unit', testEnvironment: 'node', roots: ['<rootDir>/tests/unit'], transform, transformIgnorePatterns },
-    { displayName: 'functions', testEnvironment: 'node', roots: ['<rootDir>/tests/functions'], transform, transformIgnorePatterns },
+    { displayName: 'functions', testEnvironment: 'node', roots: ['<rootDir>/tests/functions', '<rootDir>/tests/attack'], transform, transformIgnorePatterns },
     {
       displayName: 'client',
       testEnvironment: 'jsdom',

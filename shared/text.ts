@@ -22,11 +22,17 @@ const REGIONAL = /[\u{1F1E6}-\u{1F1FF}]/u
 export function graphemes(s: string): string[] {
   const out: string[] = []
   let joinNext = false
+  // the cluster being built is one regional indicator so far: the next one makes a flag
+  let loneRegional = false
   for (const cp of Array.from(s)) {
-    const last = out.length - 1
-    const pairsFlag = REGIONAL.test(cp) && last >= 0 && Array.from(out[last]).length === 1 && REGIONAL.test(out[last])
-    if (last >= 0 && (joinNext || EXTENDS.test(cp) || pairsFlag)) out[last] += cp
-    else out.push(cp)
+    const regional = REGIONAL.test(cp)
+    if (out.length > 0 && (joinNext || EXTENDS.test(cp) || (regional && loneRegional))) {
+      out[out.length - 1] += cp
+      loneRegional = false
+    } else {
+      out.push(cp)
+      loneRegional = regional
+    }
     joinNext = cp === '\u200D'
   }
   return out

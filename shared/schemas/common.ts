@@ -47,6 +47,8 @@ export const locationSchema = z
 export const writtenText = (label: string, min: number, max: number, minMessage: string, maxMessage: string) =>
   z
     .string(required(label, '文本'))
+    // a bound on the raw text first, so counting never runs on a megabyte of padding
+    .max(max * 4, maxMessage)
     .transform(cleanText)
     .refine((s) => visibleLength(s) >= min, minMessage)
-    .refine((s) => visibleLength(s) <= max && s.length <= max * 4, maxMessage)
+    .refine((s) => visibleLength(s) <= max, maxMessage)

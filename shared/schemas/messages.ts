@@ -16,7 +16,14 @@ export function validationError(error: z.ZodError): AppError {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: AppError }
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
-  const r = schema.safeParse(input)
+  let r: z.ZodSafeParseResult<z.infer<S>>
+  try {
+    r = schema.safeParse(input)
+  } catch {
+    // zod 4 reads `.length` of a value even after its type check failed; an object whose
+    // length cannot become a number ({"length":{"toString":null}}) throws there
+    return { ok: false, error: appError('VALIDATION', '提交的内容格式不正确，请检查后重试') }
+  }
   return r.success ? { ok: true, value: r.data } : { ok: false, error: validationError(r.error) }
 }
 

@@ -40,3 +40,17 @@ describe('text as a person sees it', () => {
     expect(resolveTaskSchema.safeParse({ taskId: 't', version: 1, photos: ['f'], text: '\u2060'.repeat(20) }).success).toBe(false)
   })
 })
+
+describe('text checks stay cheap on hostile input', () => {
+  it('refuses a huge padded text by its raw length before counting it', () => {
+    const base = { category: 'garbage', photos: ['f_1'], location: { lng: 114.05, lat: 22.54 } }
+    const r = submitReportSchema.safeParse({ ...base, description: `${'\u200D🇨'.repeat(30_000)}\u200D` })
+    expect(r.success).toBe(false)
+    expect(r.error?.issues.map((i) => i.message)).toEqual(['问题描述最多500个字'])
+  })
+
+  it('keeps a chain of joiners and flag halves as the characters a reader sees', () => {
+    expect(graphemes('\u200D🇨\u200D🇨')).toEqual(['\u200D🇨\u200D🇨'])
+    expect(graphemes('🇨🇳🇨')).toEqual(['🇨🇳', '🇨'])
+  })
+})

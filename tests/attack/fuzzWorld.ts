@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ActionName, FunctionName } from '../../shared/contracts'
+import type { User } from '../../shared/model'
+import type { Role } from '../../shared/roles'
+import { ROLES } from '../../shared/roles'
+import { dispatch } from '../../cloudfunctions/app/dispatch'
+import { openLocalStack, type LocalStack } from '../../cloudfunctions/local/stack'
+import { samplePhoto } from '../../cloudfunctions/local/seed/samplePhoto'
+import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
+import { StoreWatch } from './storeSnapshot'
+
+// The fuzz suite's world: the seeded demo stack, one caller of each role, and the records a
+// valid payload of every action names (a report of the resident's, a task in the worker's
+// grid, one the worker accepted, one resolved and waiting for a rating, the caller's photos).
+
+export interface World {
+  stack: LocalStack
+  watch: StoreWatch
+  callers: Record<Role, User>
+  photos: { resident: string[]; worker: string[] }
+  /** the resident's report, its task assigned and not yet accepted */
+  assigned: { reportId: string; taskId: string; version: number }
+  /** a task the grid worker accepted */
+  accepted: { taskId: string; version: number }
+  /** a report whose task is resolved: the resident may rate it */
+  resolved: { reportId: string }
+  /** a message of the grid worker's */
+  messageId: string
+  point: { lng: number; lat: number }
+  close(): Promise<void>
+}
+
+/** A valid payload of one action and the role that may send it. */
+export interface Fixture {
+  caller: Role
+  valid: (w: World) => Record<string, unknown>
+}
+
+export type ActionKey = { [F in FunctionName]: `${F}.${ActionName<F>}` }[FunctionName]
+
+// Partial so a new action reaches the suite's "every action has a fixture" test, which names it.
+export const FIXTURES: Partial<Record<ActionKey, Fixture>> = {
+  'user.me': { caller: 'resident', valid: () => ({}) },
+  'user.catalogue': { caller: 'resident', valid: () => ({}) },
+  // a dispatcher has no home grid, so the point is routed
+  'user.myGrid': { caller: 'community_dispatcher', valid: (w) => ({ ...w.point }) },
+  'user.listMessages': { caller: 'grid_worker', valid: () => ({ limit: 10 }) },
+  'user.markMessagesRead': { caller: 'grid_worker', valid: (w) => ({ ids: [w.messageId] }) },
+  'user.subscribeTemplates': { caller: 'resident', valid: () => ({}) },
+  'user.recordGrants': { caller: 'resident', valid: () => ({ answers: { tmpl_report_accepted: 'accept', tmpl_report_resolved: 'reject' } }) },
+  'resident.submitReport': {
+    caller: 'resident',
+    valid: (w) => ({ category: 'fire_escape_blocked', description: '消防通道被电动车堵住了', photos: [w.photos.resident[0]], location: { ...w.point, accuracyM: 15 }, address: '3栋2单元门口' }),
+  },
+  'resident.listMyReports': { caller: 'resident', valid: () => ({ limit: 10 }) },
+  'resident.getMyReport': { caller: 'resident', valid: (w) => ({ reportId: w.assigned.reportId }) },
+  'resident.rateReport': { caller: 'resident', valid: (w) => ({ reportId: w.resolved.reportId, stars: 4, solved: true, comment: '处理得很及时' }) },
+  'worker.listInbox': { caller: 'grid_worker', valid: () => ({ limit: 10 }) },
+  'worker.getTask': { caller: 'grid_worker', valid: (w) => ({ taskId: w.assigned.taskId }) },
+  'worker.acceptTask': { caller: 'grid_worker', valid: (w) => ({ taskId: w.assigned.taskId, version: w.assigned.version }) },
+  'worker.resolveTask': {
+    caller: 'grid_worker',
+    valid: (w) => ({ taskId: w.accepted.taskId, version: w.accepted.version, text: '已联系物业清走电动车', photos: [w.photos.worker[0]] }),
+  },
+  'admin.listQueue': { caller: 'community_dispatcher', valid: (w) => ({ scope: 'community', id: w.callers.community_dispatcher.communityId, limit: 10 }) },
+}
+
+const DEMO_IDS: Record<Role, string> = {
+  resident: 'u_resident_1', volunteer: 'u_volunteer_1', grid_worker: 'u_worker_1', grid_leader: 'u_leader_1',
+  community_dispatcher: 'u_cdisp_1', street_dispatcher: 'u_sdisp_1', district_admin: 'u_admin_1',
+}
+
+export async function openFuzzWorld(): Promise<World> {
+  const dir = mkdtempSync(join(tmpdir(), 'gridlink-fuzz-'))
+  const stack = await openLocalStack({ dataDir: dir, seed: true })
+  const user = async (id: string) => (await stack.store.reference.getUser(id)) ?? broken(`no demo user ${id}`)
+  const call = async (fn: string, caller: User, action: string, payload: unknown) => {
+    const answer = await dispatch(stack.deps, fn, { action, payload }, caller)
+    return answer.ok ? (answer.data as any) : broken(`${fn}.${action} while building the world: ${JSON.stringify(answer.error)}`)
+  }
+  const upload = async (owner: User) => {
+    const saved = await stack.files.saveFile(owner.id, 'image/png', samplePhoto([200, 80, 60], 16))
+    return 'error' in saved ? broken(saved.error) : saved.id
+  }
+
+  const resident = await user(DEMO_IDS.resident)
+  const point = { ...DEMO_POINTS.insideClear.point }
+  const photos = { resident: [await upload(resident), await upload(resident)], worker: [] as string[] }
+  const submit = () => call('resident', resident, 'submitReport', { category: 'fire_escape_blocked', description: '消防通道被电动车堵住了', photos: [photos.resident[0]], location: point })
+  const first = await submit()
+  // the grid the demo point routes to decides who the grid staff callers are
+  const grid = (await stack.store.reference.getGrid(first.gridId)) ?? broken(`no grid ${first.gridId}`)
+  const worker = await user(grid.workerIds[0])
+  const callers = { ...Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await user(DEMO_IDS[r])]))), grid_worker: worker, grid_leader: await user(grid.leaderId!) } as Record<Role, User>
+  photos.worker.push(await upload(worker), await upload(worker))
+
+  const firstTask = (await stack.store.cases.getReport(first.reportId))!.taskId
+  const second = await submit()
+  const secondTask = (await stack.store.cases.getReport(second.reportId))!.taskId
+  const accepted = await call('worker', worker, 'acceptTask', { taskId: secondTask, version: 1 })
+  const third = await submit()
+  const thirdTask = (await stack.store.cases.getReport(third.reportId))!.taskId
+  const thirdAccepted = await call('worker', worker, 'acceptTask', { taskId: thirdTask, version: 1 })
+  await call('worker', worker, 'resolveTask', { taskId: thirdTask, version: thirdAccepted.version, text: '已联系物业清走电动车', photos: [photos.worker[1]] })
+  const messages = await stack.store.messages.listMessages(worker.id, { limit: 1 })
+
+  const watch = new StoreWatch(join(dir, 'gridlink.sqlite'))
+  return {
+    stack, watch, callers, photos, point,
+    assigned: { reportId: first.reportId, taskId: firstTask, version: 1 },
+    accepted: { taskId: secondTask, version: accepted.version },
+    resolved: { reportId: third.reportId },
+    messageId: messages.items[0]?.id ?? broken('the worker has no message'),
+    async close() {
+      watch.close()
+      await stack.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+function broken(why: string): never {
+  throw new Error(why)
+}
