@@ -50,5 +50,8 @@ export const writtenText = (label: string, min: number, max: number, minMessage:
     // a bound on the raw text first, so counting never runs on a megabyte of padding
     .max(max * 4, maxMessage)
     .transform(cleanText)
-    .refine((s) => visibleLength(s) >= min, minMessage)
-    .refine((s) => visibleLength(s) <= max, maxMessage)
+    .superRefine((s, ctx) => {
+      const n = visibleLength(s)
+      if (n < min) ctx.addIssue({ code: 'custom', message: minMessage })
+      else if (n > max) ctx.addIssue({ code: 'custom', message: maxMessage })
+    })

@@ -32,12 +32,13 @@ export class LocalSessions {
   }
 
   async userOf(token: string, now: number): Promise<User | null> {
-    const hash = hashToken(token)
-    let session = this.known.get(hash)
+    // in memory by the token itself (this process handed it out or was shown it); only the
+    // file must never hold a usable token, and a hash per request was a measurable cost
+    let session = this.known.get(token)
     if (!session) {
-      const row = this.s.find.get(hash)
+      const row = this.s.find.get(hashToken(token))
       if (!row) return null
-      session = this.known.set(hash, { userId: row.user_id, expiresAt: row.expires_at })
+      session = this.known.set(token, { userId: row.user_id, expiresAt: row.expires_at })
     }
     if (session.expiresAt <= now) return null
     return this.reference.getUser(session.userId)
