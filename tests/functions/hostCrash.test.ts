@@ -1,7 +1,4 @@
-import { spawnHost } from './hostProcess'
-import type { ChildProcess } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
+import { useHostProcess } from './hostProcess'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { samplePhoto } from '../../cloudfunctions/local/seed/samplePhoto'
@@ -11,22 +8,8 @@ import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
 // killed with SIGKILL while submissions are in flight; every report it answered must be in
 // the data file when it is opened again, and none may be there twice.
 
-let dir: string
-let child: ChildProcess | null = null
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridlink-crash-'))
-})
-afterEach(() => {
-  child?.kill('SIGKILL')
-  fs.rmSync(dir, { recursive: true, force: true })
-})
-
-function startHost(): Promise<string> {
-  const host = spawnHost(dir)
-  child = host.child
-  return host.ready
-}
+const host = useHostProcess('gridlink-crash-')
+const startHost = () => host.start()
 
 async function json(res: Promise<Response>) {
   return (await (await res).json()) as { ok: boolean; data?: any; error?: any }
@@ -62,12 +45,12 @@ it('keeps every report it acknowledged when the process is killed mid-load', asy
   const clients = Array.from({ length: 20 }, (_, c) => client(c))
   const deadline = Date.now() + 30_000
   while (acknowledged.length < 300 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5))
-  child!.kill('SIGKILL')
+  host.child()!.kill('SIGKILL')
   stopped = true
   await Promise.all(clients)
-  await new Promise<void>((r) => (child!.exitCode !== null || child!.signalCode !== null ? r() : child!.once('exit', () => r())))
+  await new Promise<void>((r) => (host.child()!.exitCode !== null || host.child()!.signalCode !== null ? r() : host.child()!.once('exit', () => r())))
 
-  const db = new Database(path.join(dir, 'gridlink.sqlite'))
+  const db = new Database(path.join(host.dir(), 'gridlink.sqlite'))
   const found = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM reports WHERE id IN (SELECT value FROM json_each(?))').get(JSON.stringify(acknowledged))!.n
   const keys = db.prepare<[], { n: number; uniq: number }>("SELECT count(*) AS n, count(DISTINCT request_key) AS uniq FROM idempotency WHERE request_key LIKE '%:crash-%'").get()!
   const orphans = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM reports r WHERE r.doc LIKE '%崩溃测试%' AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = r.task_id)").get()!.n

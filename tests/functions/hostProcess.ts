@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { UNLIMITED } from '../../cloudfunctions/app/limits'
@@ -22,4 +24,31 @@ export function spawnHost(dataDir: string): { child: ChildProcess; ready: Promis
     })
   })
   return { child, ready }
+}
+
+/**
+ * A scratch data folder per test and the host started on it, killed and removed after the
+ * test: `dir()` and `child()` are the current test's.
+ */
+export function useHostProcess(prefix: string) {
+  let dir = ''
+  let child: ChildProcess | null = null
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), prefix))
+  })
+  afterEach(() => {
+    child?.kill('SIGKILL')
+    child = null
+    rmSync(dir, { recursive: true, force: true })
+  })
+  return {
+    dir: () => dir,
+    child: () => child,
+    /** starts (or restarts) the host on this test's folder; resolves with its base URL */
+    start(): Promise<string> {
+      const host = spawnHost(dir)
+      child = host.child
+      return host.ready
+    },
+  }
 }

@@ -1,9 +1,7 @@
-import { spawnHost } from './hostProcess'
-import type { ChildProcess } from 'node:child_process'
+import { useHostProcess } from './hostProcess'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
-import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import sharp from 'sharp'
@@ -15,28 +13,14 @@ import sharp from 'sharp'
 // A photo it acknowledged stays.
 
 const TEMP = /\.tmp$/
-let dir: string
-let child: ChildProcess | null = null
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridlink-upload-crash-'))
-})
-afterEach(() => {
-  child?.kill('SIGKILL')
-  fs.rmSync(dir, { recursive: true, force: true })
-})
-
-function startHost(): Promise<string> {
-  const host = spawnHost(dir)
-  child = host.child
-  return host.ready
-}
+const host = useHostProcess('gridlink-upload-crash-')
+const startHost = () => host.start()
 
 async function kill(): Promise<void> {
-  const host = child!
-  if (host.exitCode === null && host.signalCode === null) {
-    const gone = new Promise<void>((r) => host.once('exit', () => r()))
-    host.kill('SIGKILL')
+  const running = host.child()!
+  if (running.exitCode === null && running.signalCode === null) {
+    const gone = new Promise<void>((r) => running.once('exit', () => r()))
+    running.kill('SIGKILL')
     await gone
   }
 }
@@ -98,8 +82,8 @@ function upload(base: string, token: string, bytes: Buffer, chunk: number, pause
 
 /** The data folder as the next start finds it. */
 function inspect() {
-  const names = fs.existsSync(path.join(dir, 'files')) ? fs.readdirSync(path.join(dir, 'files')) : []
-  const db = new Database(path.join(dir, 'gridlink.sqlite'), { readonly: true })
+  const names = fs.existsSync(path.join(host.dir(), 'files')) ? fs.readdirSync(path.join(host.dir(), 'files')) : []
+  const db = new Database(path.join(host.dir(), 'gridlink.sqlite'), { readonly: true })
   const records = db.prepare<[], { id: string; size: number }>('SELECT id, size FROM files').all()
   db.close()
   const present = new Set(names)
@@ -109,13 +93,13 @@ function inspect() {
     temps: names.filter((n) => TEMP.test(n)),
     unrecorded: names.filter((n) => !TEMP.test(n) && !recorded.has(n)),
     missing: records.filter((r) => !present.has(r.id)).map((r) => r.id),
-    sizeOf: (id: string) => fs.statSync(path.join(dir, 'files', id)).size,
+    sizeOf: (id: string) => fs.statSync(path.join(host.dir(), 'files', id)).size,
   }
 }
 
 /** Sets every entry of the photo folder a few minutes back: the next start comes later than the kill. */
 function ageFolder() {
-  const folder = path.join(dir, 'files')
+  const folder = path.join(host.dir(), 'files')
   const then = new Date(Date.now() - 5 * 60_000)
   for (const name of fs.readdirSync(folder)) fs.utimesSync(path.join(folder, name), then, then)
 }
@@ -141,7 +125,7 @@ it('leaves no half-written photo when killed mid-upload, and sweeps what a kill 
   const deadline = Date.now() + 40_000
   while (acknowledged.length < 8 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
   // then at the worst instant: while a photo is being written (its temp file exists)
-  const writing = () => fs.readdirSync(path.join(dir, 'files')).some((n) => TEMP.test(n))
+  const writing = () => fs.readdirSync(path.join(host.dir(), 'files')).some((n) => TEMP.test(n))
   const latest = Date.now() + 10_000
   while (!writing() && Date.now() < latest) await new Promise((r) => setImmediate(r))
   await kill()
@@ -157,8 +141,8 @@ it('leaves no half-written photo when killed mid-upload, and sweeps what a kill 
   for (const r of afterKill.records) expect(afterKill.sizeOf(r.id)).toBe(r.size)
 
   // what a kill at the wrong instant leaves, whether or not this run's kill hit one
-  fs.writeFileSync(path.join(dir, 'files', `f_${'a'.repeat(32)}.0123abcd.tmp`), photo.subarray(0, 1000))
-  fs.writeFileSync(path.join(dir, 'files', `f_${'b'.repeat(32)}`), photo.subarray(0, 1000))
+  fs.writeFileSync(path.join(host.dir(), 'files', `f_${'a'.repeat(32)}.0123abcd.tmp`), photo.subarray(0, 1000))
+  fs.writeFileSync(path.join(host.dir(), 'files', `f_${'b'.repeat(32)}`), photo.subarray(0, 1000))
   ageFolder()
   const again = await startHost()
   const served = await fetch(`${again}${acknowledged[0].url}`)
