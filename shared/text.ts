@@ -18,8 +18,12 @@ export const cleanText = (s: string) => s.replace(STRIPPED, '').trim()
 const EXTENDS = /[\p{M}\uFE00-\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\u200D]/u
 const REGIONAL = /[\u{1F1E6}-\u{1F1FF}]/u
 
+// Text with nothing that joins (most Chinese text) is one character per code point.
+const JOINS = /[\p{M}\uFE00-\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\u200D\u{1F1E6}-\u{1F1FF}]/u
+
 /** The characters a reader sees, each with what is drawn with it (a flag or a family emoji is one). */
 export function graphemes(s: string): string[] {
+  if (!JOINS.test(s)) return Array.from(s)
   const out: string[] = []
   let joinNext = false
   // the cluster being built is one regional indicator so far: the next one makes a flag
