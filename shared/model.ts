@@ -32,6 +32,8 @@ export type GridGeometry = { type: 'Polygon'; coordinates: PolygonRings } | { ty
 
 export interface Grid {
   id: string
+  /** 6-digit administrative code + 3-digit street + 3-digit community + 3-digit grid (imports match on it) */
+  code?: string
   name: string
   communityId: string
   streetId: string
@@ -44,6 +46,8 @@ export interface Grid {
 
 export interface Community {
   id: string
+  /** 12 digits: the district's administrative code, the street's 3 and the community's 3 */
+  code?: string
   name: string
   streetId: string
   dispatcherIds: string[]
@@ -52,6 +56,8 @@ export interface Community {
 }
 export interface Street {
   id: string
+  /** 9 digits: the district's administrative code and the street's 3 */
+  code?: string
   name: string
   district: string
   hotline: string

@@ -36,6 +36,7 @@ const midpoint = (a: NodeName, b: NodeName): LngLat => ({ lng: (N[a][0] + N[b][0
 
 export const DEMO_STREET: Street = {
   id: 's-huafu',
+  code: '440304005',
   name: '华富街道',
   district: '福田区',
   hotline: '0755-12345',
@@ -46,9 +47,9 @@ export const DEMO_STREET: Street = {
 
 const outline = (...names: NodeName[]): GridGeometry => ({ type: 'Polygon', coordinates: [ring(...names)] })
 export const DEMO_COMMUNITIES: Omit<Community, 'dispatcherIds'>[] = [
-  { id: 'c-lianhua1', name: '莲花一村社区', streetId: DEMO_STREET.id, geometry: outline('a0', 'b0', 'b1', 'bk', 'b2', 'b3', 'b4', 'a4', 'a3', 'a2', 'a1') },
-  { id: 'c-tianmian', name: '田面社区', streetId: DEMO_STREET.id, geometry: outline('b0', 'c0', 'c1', 'c2', 'c3', 'c4', 'b4', 'b3', 'b2', 'bk', 'b1') },
-  { id: 'c-xintian', name: '新田社区', streetId: DEMO_STREET.id, geometry: outline('c0', 'd0', 'x0', 'x4', 'd4', 'c4', 'c3', 'c2', 'c1') },
+  { id: 'c-lianhua1', code: '440304005001', name: '莲花一村社区', streetId: DEMO_STREET.id, geometry: outline('a0', 'b0', 'b1', 'bk', 'b2', 'b3', 'b4', 'a4', 'a3', 'a2', 'a1') },
+  { id: 'c-tianmian', code: '440304005002', name: '田面社区', streetId: DEMO_STREET.id, geometry: outline('b0', 'c0', 'c1', 'c2', 'c3', 'c4', 'b4', 'b3', 'b2', 'bk', 'b1') },
+  { id: 'c-xintian', code: '440304005003', name: '新田社区', streetId: DEMO_STREET.id, geometry: outline('c0', 'd0', 'x0', 'x4', 'd4', 'c4', 'c3', 'c2', 'c1') },
 ]
 
 // A school, clockwise as holes are; the hole's centre is about 50 m from its edge.
@@ -83,6 +84,7 @@ export const DEMO_GRIDS: Omit<Grid, 'workerIds' | 'leaderId'>[] = DEMO_COMMUNITI
   const key = c.id.slice(2)
   return OUTLINES[key].map((outline, i) => ({
     id: `g-${key}-${i + 1}`,
+    code: `${c.code}${String(i + 1).padStart(3, '0')}`,
     name: `${c.name}第${i + 1}网格`,
     communityId: c.id,
     streetId: DEMO_STREET.id,
