@@ -51,11 +51,12 @@ function resultView(task: Task, people: Map<string, User>, shown: Shown) {
   return { text: task.result.text, photos: shown(task.result.byId, task.result.photos), at: task.result.at, byName: people.get(task.result.byId)?.name ?? '网格员' }
 }
 
-export async function reportSummaries(deps: ViewDeps, pairs: { report: Report; task: Task }[]): Promise<ReportSummary[]> {
+/** `shown`: a detail view passes the one it made for all its photos, so links are asked for once. */
+export async function reportSummaries(deps: ViewDeps, pairs: { report: Report; task: Task }[], given?: Shown): Promise<ReportSummary[]> {
   const grids = await gridNames(deps, pairs.map((p) => p.task.gridId))
   // the reporter's own list: their own photos, so no review filter, but links all the same
   const reporterId = pairs[0]?.report.reporterId ?? ''
-  const shown = await reviewFilter(deps, reporterId, pairs.map(({ report }) => ({ ownerId: report.reporterId, photos: report.photos.slice(0, 1) })))
+  const shown = given ?? await reviewFilter(deps, reporterId, pairs.map(({ report }) => ({ ownerId: report.reporterId, photos: report.photos.slice(0, 1) })))
   return pairs.map(({ report, task }) => ({
     reportId: report.id,
     category: report.category,
@@ -72,11 +73,11 @@ export async function reportSummaries(deps: ViewDeps, pairs: { report: Report; t
 }
 
 export async function reportDetail(deps: ViewDeps, report: Report, task: Task, timeline: TimelineEvent[]): Promise<ReportDetail> {
-  const [summary] = await reportSummaries(deps, [{ report, task }])
+  const shown = await reviewFilter(deps, report.reporterId, ownedIn(report, task, timeline))
+  const [summary] = await reportSummaries(deps, [{ report, task }], shown)
   const handlerId = task.acceptedById ?? task.result?.byId ?? task.assigneeId
   const people = new Map((await deps.reference.getUsers([handlerId, task.result?.byId].filter((x): x is string => !!x))).map((u) => [u.id, u]))
   const handler = handlerId ? people.get(handlerId) : undefined
-  const shown = await reviewFilter(deps, report.reporterId, ownedIn(report, task, timeline))
   return {
     ...summary,
     photos: shown(report.reporterId, report.photos),
@@ -90,9 +91,9 @@ export async function reportDetail(deps: ViewDeps, report: Report, task: Task, t
   }
 }
 
-export async function taskSummaries(deps: ViewDeps, viewer: User, pairs: { report: Report; task: Task }[]): Promise<TaskSummary[]> {
+export async function taskSummaries(deps: ViewDeps, viewer: User, pairs: { report: Report; task: Task }[], given?: Shown): Promise<TaskSummary[]> {
   const grids = await gridNames(deps, pairs.map((p) => p.task.gridId))
-  const shown = await reviewFilter(deps, viewer.id, pairs.map(({ report }) => ({ ownerId: report.reporterId, photos: report.photos.slice(0, 1) })))
+  const shown = given ?? await reviewFilter(deps, viewer.id, pairs.map(({ report }) => ({ ownerId: report.reporterId, photos: report.photos.slice(0, 1) })))
   const now = deps.clock.now()
   return pairs.map(({ report, task }) => ({
     taskId: task.id,
@@ -116,11 +117,11 @@ export async function taskSummaries(deps: ViewDeps, viewer: User, pairs: { repor
 }
 
 export async function taskDetail(deps: ViewDeps, caller: User, report: Report, task: Task, timeline: TimelineEvent[]): Promise<TaskDetail> {
-  const [summary] = await taskSummaries(deps, caller, [{ report, task }])
+  const shown = await reviewFilter(deps, caller.id, ownedIn(report, task, timeline))
+  const [summary] = await taskSummaries(deps, caller, [{ report, task }], shown)
   const ids = [report.reporterId, task.result?.byId].filter((x): x is string => !!x)
   const people = new Map((await deps.reference.getUsers(ids)).map((u) => [u.id, u]))
   const reporter = people.get(report.reporterId)
-  const shown = await reviewFilter(deps, caller.id, ownedIn(report, task, timeline))
   return {
     ...summary,
     photos: shown(report.reporterId, report.photos),
