@@ -27,6 +27,9 @@ async function main(argv: string[]) {
     console.log(`grids: ${added.length} added, ${changed.length} changed, ${unchanged.length} unchanged, ${removed.length} removed`)
     for (const [what, codes] of Object.entries({ added, changed, removed })) if (codes.length) console.log(`  ${what}: ${codes.join(', ')}`)
     for (const p of out.problems) console.log(`  ✖ features[${p.feature}] ${p.field}: ${p.message}`)
+    // warnings never block: the exit code is the problems'
+    if (out.warnings.length) console.log(`${out.warnings.length} warnings (overlaps and gaps; they do not block the import):`)
+    for (const w of out.warnings) console.log(`  ⚠ ${w.kind === 'overlap' ? `features[${w.features.join(', ')}]` : `community ${w.communityCode}`}: ${w.message}`)
     if (out.problems.length) console.log(`✖ ${out.problems.length} problems: nothing imported`)
     else if (out.applied) console.log(`✔ imported: map generation ${out.generation} (restart the host to route by it)`)
     else console.log('dry run: nothing written (add --apply to import)')

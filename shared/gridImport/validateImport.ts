@@ -9,7 +9,8 @@ import { toGcj02, type CoordinateSystem } from './coordinates'
 // any problem remains (the use case decides that).
 
 export interface ImportProblem { feature: number; field: string; message: string }
-export interface ImportedGrid { code: string; name: string; communityCode: string; geometry: GridGeometry }
+/** A grid that passed, with its feature's index in the file (warnings point back at it). */
+export interface ImportedGrid { code: string; name: string; communityCode: string; geometry: GridGeometry; feature: number }
 export interface ValidatedImport { grids: ImportedGrid[]; problems: ImportProblem[] }
 
 export const GRID_CODE = /^\d{15}$/
@@ -86,7 +87,7 @@ export function validateImport(input: unknown, communities: readonly Pick<Commun
       : { type: 'MultiPolygon', coordinates: (g.coordinates as PolygonRings[]).map((p) => convert(p, from)) }
     const shape = validateGeometry(geometry)
     for (const p of shape) problem(`geometry.${p.path}`, p.message)
-    if (ok && shape.length === 0) grids.push({ code, name, communityCode: code.slice(0, 12), geometry })
+    if (ok && shape.length === 0) grids.push({ code, name, communityCode: code.slice(0, 12), geometry, feature: i })
   })
   return { grids, problems }
 }

@@ -1,6 +1,7 @@
 import type { CoordinateSystem } from '../../../shared/gridImport/coordinates'
-import { validateImport, type ImportProblem } from '../../../shared/gridImport/validateImport'
-import type { Grid } from '../../../shared/model'
+import { mapWarnings, type MapWarning, type WarningGrid } from '../../../shared/gridImport/mapWarnings'
+import { validateImport, type ImportedGrid, type ImportProblem } from '../../../shared/gridImport/validateImport'
+import type { Community, Grid } from '../../../shared/model'
 import type { Needs } from '../ports'
 
 // Importing the grid map (网格划分): a dry run first (what would be added, changed, left
@@ -8,11 +9,14 @@ import type { Needs } from '../ports'
 // moves the map's generation, so routers reload and new reports follow the new borders
 // while old ones keep the generation and version they were routed with. Grids are matched
 // on their code; a changed boundary or name gets a new version, and a grid keeps its staff.
+// Warnings (overlaps, gaps: mapWarnings.ts) come with the dry run and never block the import.
 
 export interface ImportPlan { added: string[]; changed: string[]; unchanged: string[]; removed: string[] }
 export interface ImportOutcome {
   applied: boolean
   problems: ImportProblem[]
+  /** overlaps and gaps of the map the import makes, with their area: advice, not a refusal */
+  warnings: MapWarning[]
   plan: ImportPlan
   /** the map generation the import created (null for a dry run or a refused file) */
   generation: number | null
@@ -25,6 +29,7 @@ export interface ImportRequest {
   /** false: a dry run that writes nothing */
   apply: boolean
 }
+
 
 const sameShape = (a: Grid, b: Pick<Grid, 'name' | 'geometry'>) => a.name === b.name && JSON.stringify(a.geometry) === JSON.stringify(b.geometry)
 
@@ -54,7 +59,17 @@ export async function importGrids(deps: Needs<'reference'>, req: ImportRequest):
   const inFile = new Set(imported.map((g) => g.code))
   const removed = existing.filter((g) => covered.has(g.communityId) && !(g.code && inFile.has(g.code)))
   plan.removed = removed.map((g) => g.code ?? g.id)
-  if (problems.length > 0 || !req.apply) return { applied: false, problems, plan, generation: null }
+  const warnings = mapWarnings(mapAfter(imported, existing, covered, communities), communities)
+  if (problems.length > 0 || !req.apply) return { applied: false, problems, warnings, plan, generation: null }
   const generation = await deps.reference.saveMap({ grids: writes, removedGridIds: removed.map((g) => g.id) })
-  return { applied: true, problems, plan, generation }
+  return { applied: true, problems, warnings, plan, generation }
+}
+
+/** The map as the import leaves it: the file's grids, and the grids of communities it does not cover. */
+function mapAfter(imported: ImportedGrid[], existing: Grid[], covered: Set<string>, communities: Community[]): WarningGrid[] {
+  const codeById = new Map(communities.map((c) => [c.id, c.code ?? '']))
+  return [
+    ...imported,
+    ...existing.filter((g) => !covered.has(g.communityId)).map((g) => ({ code: g.code ?? g.id, name: g.name, communityCode: codeById.get(g.communityId) ?? '', geometry: g.geometry, feature: null })),
+  ]
 }
