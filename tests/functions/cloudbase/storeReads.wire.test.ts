@@ -29,14 +29,24 @@ describe('CloudBase store reads on the wire', () => {
   const readOne = { getUser: (id: string) => wireStore().reference.getUser(id), getGrid: (id: string) => wireStore().reference.getGrid(id),
     getCommunity: (id: string) => wireStore().reference.getCommunity(id), getStreet: (id: string) => wireStore().reference.getStreet(id),
     getReport: (id: string) => wireStore().cases.getReport(id), getTask: (id: string) => wireStore().cases.getTask(id) }
-  it.each([
-    ['getUser', 'users'], ['getGrid', 'grids'], ['getCommunity', 'communities'], ['getStreet', 'streets'], ['getReport', 'reports'], ['getTask', 'tasks'],
-  ] as const)('%s reads one document by _id from %s', async (method, collection) => {
+  it.each([['getUser', 'users'], ['getReport', 'reports'], ['getTask', 'tasks']] as const)('%s reads one document by _id from %s', async (method, collection) => {
     cap.server.once('database.getDocument', docsReply({ _id: 'x1', name: '甲', dueKey: 1 }))
     const record = await readOne[method]('x1')
     expect(record).toMatchObject({ id: 'x1', name: '甲' })
     expect(record).not.toHaveProperty('_id')
     expect(cap.server.requests.map(dbRequest)).toEqual([{ action: 'database.getDocument', collection, query: { _id: 'x1' }, queryType: 'DOC', multi: false }])
+  })
+
+  // the grid map is kept as versions (cloudfunctions/adapters/cloudbase/mapDocs.ts): a record, its
+  // versions `<id>:<generation>` and the collection's marker come back from one query by _id
+  it.each([['getGrid', 'grids'], ['getCommunity', 'communities'], ['getStreet', 'streets']] as const)("%s reads one map record from %s in one query, as its marker's generation shows it", async (method, collection) => {
+    const version = (gen: number, name: string) => ({ _id: `x1:${gen}`, name, _map: { id: 'x1', gen } })
+    cap.server.once('database.getDocument', docsReply({ _id: '!map', generation: 2 }, { _id: 'x1', name: '甲' }, version(2, '乙'), version(3, '未提交')))
+    expect(await readOne[method]('x1')).toEqual({ id: 'x1', name: '乙' })
+    expect(cap.server.requests.map(dbRequest)).toEqual([{
+      action: 'database.getDocument', collection, queryType: 'WHERE', limit: 100,
+      query: { $or: [{ _id: { $in: ['!map', 'x1'] } }, { $and: [{ _id: { $gte: 'x1:' } }, { _id: { $lt: 'x1;' } }] }] },
+    }])
   })
 
   const readAllOf = { listGrids: () => wireStore().reference.listGrids(), listCommunities: () => wireStore().reference.listCommunities(), listStreets: () => wireStore().reference.listStreets() }

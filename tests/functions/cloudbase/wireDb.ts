@@ -6,9 +6,10 @@ import { evaluate, match, project, sortDocs, update, WireDbError, type Doc } fro
 // A small in-memory document database that answers the node-sdk's `POST /admin` database
 // requests (CloudBase has no emulator, TOOLCHAIN.md), for exactly the subset the adapters
 // send: single documents by _id, where-queries with the operators in wireDbQuery.ts,
-// orderBy/limit/skip/field, $set/$inc/$unset or a whole-document set, and transactions of
-// single-document operations. Anything else answers WIRE_DB_UNSUPPORTED naming it, so a new
-// adapter query fails a test instead of getting a quietly wrong answer.
+// orderBy/limit/skip/field, $set/$inc/$unset or a whole-document set, inserts of one or many
+// documents, and transactions of single-document operations. Anything else answers
+// WIRE_DB_UNSUPPORTED naming it, so a new adapter query fails a test instead of getting a
+// quietly wrong answer. `failRequest` makes a chosen request fail, for crash tests.
 //
 // Transactions behave as CloudBase's (MongoDB's) do as far as the adapters can tell: reads
 // see the snapshot taken at start plus the transaction's own writes; the first transaction
@@ -19,6 +20,10 @@ import { evaluate, match, project, sortDocs, update, WireDbError, type Doc } fro
 
 export type RequestKind = 'read' | 'write' | 'transaction'
 export interface DbRequest { action: string; collection: string | null; kind: RequestKind; transactionId?: string; error?: string }
+
+/** The code a request made to fail with `failRequest` answers: no CloudBase code, so no adapter mistakes it for one it handles. */
+export const INJECTED_FAILURE = 'WIRE_DB_INJECTED_FAILURE'
+interface Failure { left: number; andAfter: boolean; matching: (r: DbRequest) => boolean; failing: boolean }
 
 const KINDS: Record<string, RequestKind> = {
   'database.getDocument': 'read',
@@ -50,6 +55,7 @@ export class WireDb {
   private readonly holders = new Map<string, string>()
   private seq = 0
   private ids = 0
+  private failure: Failure | null = null
 
   /** The collections that exist, as docs/deploy.md creates them; others answer DATABASE_COLLECTION_NOT_EXIST. */
   constructor(collections: readonly string[] = Object.values(COLLECTIONS)) {
@@ -63,6 +69,10 @@ export class WireDb {
     const body = req.body
     const record: DbRequest = { action: req.action, collection: body.collectionName ?? null, kind: KINDS[req.action] ?? 'read', ...(body.transactionId ? { transactionId: body.transactionId } : {}) }
     this.requests.push(record)
+    if (this.fails(record)) {
+      record.error = INJECTED_FAILURE
+      return errorReply(INJECTED_FAILURE, `request ${this.requests.length} failed on purpose (failRequest)`)
+    }
     try {
       return this.answer(req.action, body)
     } catch (err) {
@@ -81,6 +91,30 @@ export class WireDb {
     return this.requests.filter((r) => r.kind === kind).length
   }
 
+  /**
+   * The n-th database request from now (1 = the next; counting only those `matching` picks)
+   * fails: answered with INJECTED_FAILURE and not applied, as a request lost on its way.
+   * `andAfter`: every later request fails too, as if the function had died there. Lasts until
+   * clearFailure().
+   */
+  failRequest(n: number, opts: { andAfter?: boolean; matching?: (r: DbRequest) => boolean } = {}): void {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`failRequest: n must be a whole number ≥ 1, not ${n}`)
+    this.failure = { left: n, andAfter: opts.andAfter ?? false, matching: opts.matching ?? (() => true), failing: false }
+  }
+
+  private fails(r: DbRequest): boolean {
+    const f = this.failure
+    if (!f) return false
+    if (f.failing) return f.andAfter
+    if (!f.matching(r) || --f.left > 0) return false
+    f.failing = true
+    return true
+  }
+
+  clearFailure(): void {
+    this.failure = null
+  }
+
   private answer(action: string, body: Record<string, any>): CannedReply {
     switch (action) {
       case 'database.startTransaction': {
@@ -97,7 +131,7 @@ export class WireDb {
       case 'database.calculateDocument':
         return ok({ total: this.select(body).length })
       case 'database.insertDocument':
-        return ok({ insertedIds: [this.insert(body)] })
+        return ok({ insertedIds: this.insert(body) })
       case 'database.modifyDocument':
         return this.modify(body)
       case 'database.removeDocument': {
@@ -172,13 +206,24 @@ export class WireDb {
     return body.queryType === 'WHERE' && body.multi !== true ? found.slice(0, 1) : found
   }
 
-  private insert(body: Record<string, any>): string {
+  // collection.add(doc | docs) sends one request whatever the count: `data` holds one EJSON
+  // string per document, and the SDK reads `data.insertedIds` back, in order (captured from
+  // node_modules/@cloudbase/database collection.js `add`; tests/functions/store/contract/mapImport.ts
+  // sends hundreds at once). Many documents go in in order and stop at the first duplicate,
+  // the ones before it kept, as MongoDB's ordered insertMany does: CloudBase documents no
+  // other behaviour. Inside a transaction only one document an insert is modelled: CloudBase
+  // transactions take single-record operations (TOOLCHAIN.md; WeChat's Database.startTransaction).
+  private insert(body: Record<string, any>): string[] {
     const data = body.data as unknown[]
-    if (!Array.isArray(data) || data.length !== 1) throw new WireDbError('WIRE_DB_UNSUPPORTED', `insertDocument with ${Array.isArray(data) ? data.length : 'no'} documents (one at a time is modelled)`)
-    const doc = parse(data[0], 'a document') as Doc
+    const tx = body.transactionId ? this.tx(body.transactionId) : null
+    if (!Array.isArray(data) || data.length === 0) throw new WireDbError('WIRE_DB_UNSUPPORTED', 'insertDocument with no documents')
+    if (tx && data.length !== 1) throw new WireDbError('WIRE_DB_UNSUPPORTED', `insertDocument with ${data.length} documents inside transaction ${tx.id} (one at a time is modelled)`)
+    return data.map((text) => this.insertOne(body, parse(text, 'a document') as Doc, tx))
+  }
+
+  private insertOne(body: Record<string, any>, doc: Doc, tx: Transaction | null): string {
     const id = doc._id ?? `wiredb${String(++this.ids).padStart(8, '0')}`
     if (typeof id !== 'string') throw new WireDbError('WIRE_DB_UNSUPPORTED', `an _id that is not a string: ${JSON.stringify(id)}`)
-    const tx = body.transactionId ? this.tx(body.transactionId) : null
     this.check(String(body.collectionName), id, tx)
     if (this.view(String(body.collectionName), id, tx)) {
       throw new WireDbError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${body.collectionName} index: _id_ dup key: { _id: "${id}" }`)
@@ -237,13 +282,30 @@ export class WireDb {
   }
 }
 
+// The wire database of the test file that called useWireDb (each jest file has its own
+// modules), for suites shared with other stores (tests/functions/store/contract) that also
+// state what reaches the wire when the store under test is on it.
+let usedInThisFile = false
+let current: WireDb | null = null
+
+/** Whether this test file answers the SDK with a wire database; known when its tests are defined. */
+export const wireDbInUse = () => usedInThisFile
+
+/** The running test's wire database (useWireDb), or null outside one. */
+export const currentWireDb = () => current
+
 /** For a test file: the SDKs pointed at a capture server that a fresh, empty WireDb answers in every test. */
 export function useWireDb(): { readonly server: CaptureServer; readonly db: WireDb } {
   const cap = useCaptureServer()
   let db: WireDb | null = null
+  usedInThisFile = true
   beforeEach(() => {
     db = new WireDb()
+    current = db
     cap.server.respond(db.responder)
+  })
+  afterEach(() => {
+    current = null
   })
   return {
     get server() {

@@ -1,5 +1,6 @@
 import type { StoreContext } from '../storeContract'
 import { SEED } from '../fixtures'
+import { mapImportContract } from './mapImport'
 
 export function referenceContract(ctx: StoreContext) {
   it('finds people by id in the order asked, skipping unknown ids', async () => {
@@ -42,4 +43,6 @@ export function referenceContract(ctx: StoreContext) {
     expect(await ctx.store.reference.getUser('u_w1')).toEqual(changed)
     expect((await ctx.store.reference.getUsers(['u_w1']))[0]).toEqual(changed)
   })
+
+  describe('imports', () => mapImportContract(ctx))
 }
