@@ -1,3 +1,4 @@
+import { DEMO_GRIDS } from '../../cloudfunctions/local/seed/demoArea'
 import type { World, Who } from './cloudbaseWorld'
 
 // One representative successful call per registered action, and the calls a report's life
@@ -46,7 +47,50 @@ export const FIXTURES: Record<string, Fixture> = {
     },
   },
   'admin.listQueue': { as: 'dispatcher', payload: (w) => ({ ...w.queue, limit: 20 }) },
+  // the demo map again with one grid renamed: a real import (one changed grid, the generation moves)
+  'admin.importGrids': { as: 'admin', payload: () => ({ geojson: demoMapFile(), from: 'gcj02', apply: true }) },
+  'admin.importRoster': { as: 'admin', payload: () => ({ csv: ROSTER_FILE, apply: true }) },
+  'admin.listStaff': { as: 'dispatcher', payload: (w) => ({ communityId: w.queue.id, limit: 20 }) },
+  'admin.issueBindingCode': { as: 'admin', payload: (w) => ({ userId: w.people.worker }) },
+  // the leader the newcomer bound to in user.bindStaff (the worker stays bound: later calls act as them)
+  'admin.unbindStaff': { as: 'admin', payload: async (w) => ({ userId: await substituteOf(w) }) },
+  'admin.setLeave': {
+    as: 'admin',
+    payload: async (w) => ({ userId: w.people.worker, from: Date.UTC(2030, 0, 1), until: Date.UTC(2030, 0, 8), substituteId: await substituteOf(w), note: '年假' }),
+  },
+  'admin.endLeave': { as: 'admin', payload: (w) => ({ userId: w.people.worker }) },
+  'user.listCommunities': { as: 'resident', payload: () => ({}) },
+  'user.communityMap': { as: 'resident', payload: (w) => ({ communityId: w.queue.id }) },
+  'user.locatePoint': { as: 'resident', payload: (w) => ({ location: w.reportPayload().location }) },
+  'user.setHomeGrid': { as: 'resident', payload: () => ({ gridId: DEMO_GRIDS[0].id }) },
+  // a code the district office issued to a staff member nobody has bound yet, typed by a new account
+  'user.bindStaff': {
+    as: 'newcomer',
+    payload: async (w) => {
+      const issued = await w.must<{ code: string }>('admin', 'admin', 'issueBindingCode', { userId: await substituteOf(w) })
+      return { code: issued.code }
+    },
+  },
 }
+
+/** The leader of the worker's grid: the same area, so a substitute and a record to bind. */
+async function substituteOf(w: World): Promise<string> {
+  const worker = await w.rt.store.reference.getUser(w.people.worker)
+  const grid = worker && (await w.rt.store.reference.getGrid(worker.gridIds[0]))
+  if (!grid?.leaderId) throw new Error('cost world: the worker has no grid leader')
+  return grid.leaderId
+}
+
+function demoMapFile(): string {
+  const features = DEMO_GRIDS.map((g, i) => ({
+    type: 'Feature',
+    properties: { code: g.code, name: i === 0 ? `${g.name}（调整）` : g.name },
+    geometry: g.geometry,
+  }))
+  return JSON.stringify({ type: 'FeatureCollection', features })
+}
+
+const ROSTER_FILE = ['姓名,工作电话,角色,所属编码,职责,办公时间', `王小明,13912340001,网格员,${DEMO_GRIDS[0].code},巡查走访,工作日 9:00-17:30`, `李小红,13912340002,网格员,${DEMO_GRIDS[1].code},巡查走访,工作日 9:00-17:30`].join('\n')
 
 /**
  * A report's life from submission to rating: which calls, how often. The counts are

@@ -18,7 +18,8 @@ import { WireDb } from '../../tests/functions/cloudbase/wireDb'
 // with every message kind configured for subscription messages. It counts, at the wire,
 // what each call costs: database reads, writes and transaction requests, open-API calls.
 
-export type Who = 'resident' | 'worker' | 'dispatcher'
+/** newcomer: a WeChat account seen for the first time (a resident record is made on its first call) */
+export type Who = 'resident' | 'worker' | 'dispatcher' | 'admin' | 'newcomer'
 export interface Case { reportId: string; taskId: string; version: number }
 
 export interface Tally {
@@ -104,7 +105,7 @@ export class World {
         await sdb.collection(COLLECTIONS.grants).doc(grantId(u.id, templateId)).set({ userId: u.id, templateId, oneTime: 1000, longTerm: false, updatedAt: Date.now() })
       }
     }
-    const people = { resident: 'u_resident_1', worker: staff.get(GRID)!.workerId, dispatcher: dispatchers.get(QUEUE_COMMUNITY)! }
+    const people = { resident: 'u_resident_1', worker: staff.get(GRID)!.workerId, dispatcher: dispatchers.get(QUEUE_COMMUNITY)!, admin: 'u_admin_1', newcomer: 'newcomer_1' }
     const world = new World(server, db, rt, people, restore)
     const before = world.mark()
     await rt.deps()

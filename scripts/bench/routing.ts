@@ -6,15 +6,17 @@ import { join } from 'node:path'
 import type { LngLat } from '../../shared/model'
 import { generateCity, randomPoints } from '../../shared/routing/cityGenerator'
 import { buildGridIndex, packGridIndex, type GridIndex, type GridSource } from '../../shared/routing/gridIndex'
-import { createRouter } from '../../shared/routing/router'
+import { createRouter, routerConfigSchema } from '../../shared/routing/router'
+import { findPostgis, postgisHow, postgisRows } from './postgis'
 import { consume, hrMs, median, percentile, row, sortedCopy, type SectionRun } from './types'
 
 // Routing at city scale: the shipped router (flatbush index + exact test) against a plain
-// loop of turf's point-in-polygon over every grid, on the deterministic generated city.
+// loop of turf's point-in-polygon over every grid, and PostGIS (postgis.ts) when installed,
+// on the deterministic generated city.
 
 const SIZES = {
-  full: { grids: 20_000, points: 1_000_000, turfPoints: 2_000, timedCalls: 200_000, builds: 5, coldRuns: 7 },
-  quick: { grids: 2_000, points: 100_000, turfPoints: 300, timedCalls: 50_000, builds: 3, coldRuns: 3 },
+  full: { grids: 20_000, points: 1_000_000, turfPoints: 2_000, timedCalls: 200_000, builds: 5, coldRuns: 7, postgisPoints: 50_000, postgisClientS: 10 },
+  quick: { grids: 2_000, points: 100_000, turfPoints: 300, timedCalls: 50_000, builds: 3, coldRuns: 3, postgisPoints: 10_000, postgisClientS: 3 },
 }
 
 const gc = (globalThis as { gc?: () => void }).gc
@@ -119,6 +121,22 @@ export const routing: SectionRun = async (opts, log) => {
   const turfRate = sample.length / (hrMs(tTurf) / 1000)
   const disagree = sample.filter((p, i) => (index.locate(p).grid?.id ?? null) !== turfFound[i]).length
 
+  // the same points through PostGIS, when Debian's postgresql + postgis are installed
+  const { borderToleranceM, nearestMaxM } = routerConfigSchema.parse({})
+  const pg = findPostgis()
+  if ('skip' in pg) log(`PostGIS: ${pg.skip}`)
+  const postgis = postgisRows(pg, {
+    grids: city.grids, points, sample: Math.min(size.postgisPoints, points.length), clientSeconds: size.postgisClientS,
+    borderToleranceM, nearestMaxM, log,
+  }, {
+    rate: routeRate,
+    route: (p) => router.route(p),
+    distances: (p) => {
+      const found = index.locate(p, nearestMaxM)
+      return new Map([...(found.grid ? [found.grid] : []), ...found.near].map((g) => [g.id, g.distanceM]))
+    },
+  })
+
   log('cold loads in fresh processes')
   const packedFile = join(opts.tmpDir, 'grids.glix')
   const geojsonFile = join(opts.tmpDir, 'grids.geojson')
@@ -142,6 +160,7 @@ export const routing: SectionRun = async (opts, log) => {
       `${n(size.grids)} generated adjacent grids (shared vertices, wavy edges, 5% with a hole, 3% gaps, ~4% MultiPolygons with an island in a gap or in their hole) and ${n(size.points)} uniform random points over the city, from fixed seeds (shared/routing/cityGenerator.ts).`,
       'Lookups/s: the shipped `createRouter(...).route(point)` (30 m border tolerance, nearest-grid fallback) over all points, median of three passes after a warm-up; p50/p99 time each call with `process.hrtime.bigint()`.',
       `Plain loop: @turf/boolean-point-in-polygon over every grid until one contains the point, no bounding boxes, on the first ${n(size.turfPoints)} of the same points (it is too slow for all of them); the ratio divides the two rates of this run.`,
+      ...postgisHow(size.postgisPoints, size.postgisClientS, routerConfigSchema.parse({})),
       'Index memory: heap + external bytes after a forced GC, before and after `buildGridIndex`. Cold load: a fresh Node process per sample (median of several, page cache warm) reads the packed index (`packGridIndex`) and makes the first lookup; beside it, the same from the GeoJSON file.',
     ],
     rows: [
@@ -158,6 +177,7 @@ export const routing: SectionRun = async (opts, log) => {
         // a plain loop over 2,000 grids is ten times faster than over 20,000, so the ratio shrinks with the city
         note: `router.route rate ÷ turf loop rate, same run${opts.quick ? '; the goal is for 20,000 grids (full run)' : ''}`,
       }),
+      ...postgis,
       row('Index build time', median(buildMs), 'ms', { note: `median of ${size.builds} builds from in-memory polygons` }),
       row('Index memory', indexBytes / 1048576, 'MB', { note: `packed file ${n(Math.round(packed.byteLength / 1024))} KB` }),
       row('Cold load of the packed index', cold.ms, 'ms', {
