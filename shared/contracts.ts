@@ -2,8 +2,12 @@ import type * as z from 'zod'
 import type { Category } from './catalogue'
 import type { Message } from './model'
 import type {
-  ContactCard, Me, Page, ReportDetail, ReportSummary, SubmitReportResult, SubscribeTemplates, TaskDetail, TaskSummary,
+  BindingCode, CommunityListItem, CommunityMap, GridImportResult, Me, MyGrid, Page, PointPlace, ReportDetail, ReportSummary,
+  RosterImportResult, StaffRecord, SubmitReportResult, SubscribeTemplates, TaskDetail, TaskSummary,
 } from './api'
+import { importGridsSchema, importRosterSchema, listStaffSchema, setLeaveSchema, staffRefSchema } from './schemas/admin'
+import { bindStaffSchema } from './schemas/binding'
+import { communityMapSchema, locatePointSchema, setHomeGridSchema } from './schemas/map'
 import { pageSchema, rateReportSchema, reportRefSchema, submitReportSchema } from './schemas/report'
 import { acceptTaskSchema, markReadSchema, resolveTaskSchema, taskRefSchema } from './schemas/task'
 import { queuePageSchema } from './schemas/queue'
@@ -29,7 +33,12 @@ export const CONTRACTS = {
   user: {
     me: action<Me>()(emptySchema),
     catalogue: action<Category[]>()(emptySchema),
-    myGrid: action<ContactCard | null>()(pointQuerySchema),
+    myGrid: action<MyGrid>()(pointQuerySchema),
+    listCommunities: action<CommunityListItem[]>()(emptySchema),
+    communityMap: action<CommunityMap>()(communityMapSchema),
+    locatePoint: action<PointPlace>()(locatePointSchema),
+    setHomeGrid: action<Me>()(setHomeGridSchema),
+    bindStaff: action<Me>()(bindStaffSchema),
     listMessages: action<Page<Message> & { unread: number }>()(pageSchema),
     markMessagesRead: action<{ unread: number }>()(markReadSchema),
     subscribeTemplates: action<SubscribeTemplates>()(emptySchema),
@@ -49,6 +58,13 @@ export const CONTRACTS = {
   },
   admin: {
     listQueue: action<Page<TaskSummary>>()(queuePageSchema),
+    importGrids: action<GridImportResult>()(importGridsSchema),
+    importRoster: action<RosterImportResult>()(importRosterSchema),
+    listStaff: action<Page<StaffRecord>>()(listStaffSchema),
+    issueBindingCode: action<BindingCode>()(staffRefSchema),
+    unbindStaff: action<StaffRecord>()(staffRefSchema),
+    setLeave: action<StaffRecord>()(setLeaveSchema),
+    endLeave: action<StaffRecord>()(staffRefSchema),
   },
 } as const
 

@@ -21,7 +21,20 @@ export interface User {
   /** a resident's home grid, when known (from a verified declaration or chosen) */
   homeGridId?: string
   duties?: string
+  /** staff: when they can be found, in their own words (e.g. "工作日 9:00–17:30，社区党群服务中心") */
+  officeHours?: string
   photoUrl?: string
+  /** staff: a leave and who covers it; new tasks of their grids go to the substitute while it runs */
+  leave?: Leave
+  /** staff: the account (WeChat or local identity) bound to this record with a binding code */
+  binding?: { accountId: string; at: number }
+}
+
+export interface Leave {
+  from: number
+  until: number
+  substituteId: string
+  note?: string
 }
 
 /** One polygon in GCJ-02: its outer ring first, then its holes; each ring closed or open. */

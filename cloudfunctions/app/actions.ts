@@ -3,7 +3,13 @@ import { CONTRACTS, type ActionName, type Contract, type Contracts, type Functio
 import type { User } from '../../shared/model'
 import { ok, type Result } from '../../shared/result'
 import { listMessages, markMessagesRead, me, myGrid } from './account/account'
+import { importGridsAction } from './grids/importGridsAction'
+import { communityMap, listCommunities, locatePoint, setHomeGrid } from './map/communityMap'
 import type { Deps } from './ports'
+import { bindStaff, issueBindingCode, unbindStaff } from './staff/bindingCodes'
+import { importRoster } from './staff/importRoster'
+import { endLeave, setLeave } from './staff/leave'
+import { listStaff } from './staff/listStaff'
 import { listQueue } from './queues/listQueue'
 import { getMyReport, listMyReports } from './reports/readReports'
 import { rateReport } from './reports/rateReport'
@@ -28,6 +34,11 @@ export const HANDLERS: Handlers = {
     me: (d, c) => me(d, c),
     catalogue: async (d) => ok(d.config.catalogue),
     myGrid,
+    listCommunities: (d, c) => listCommunities(d, c),
+    communityMap,
+    locatePoint,
+    setHomeGrid,
+    bindStaff,
     listMessages,
     markMessagesRead,
     subscribeTemplates: async (d) => ok(d.subscriptions.templates()),
@@ -35,7 +46,7 @@ export const HANDLERS: Handlers = {
   },
   resident: { submitReport, listMyReports, getMyReport, rateReport },
   worker: { listInbox, getTask, acceptTask, resolveTask },
-  admin: { listQueue },
+  admin: { listQueue, importGrids: importGridsAction, importRoster, listStaff, issueBindingCode, unbindStaff, setLeave, endLeave },
 }
 
 /** The contract and handler of `fn.action`, or undefined for anything not registered. */

@@ -37,7 +37,8 @@ interface ScopeSubjects {
 }
 export type Scope = keyof ScopeSubjects
 
-const inCallersGrid = (caller: User, task: Task) => task.gridId !== null && caller.gridIds.includes(task.gridId)
+/** A task of one of the caller's grids, or one handed to them as the substitute of a worker on leave. */
+const inCallersGrid = (caller: User, task: Task) => (task.gridId !== null && caller.gridIds.includes(task.gridId)) || task.assigneeId === caller.id
 
 /** A dispatcher's area covers a place: their community, their street, or (district) all. */
 function areaCovers(caller: User, area: AreaSubject): boolean {
@@ -65,6 +66,13 @@ export const POLICY = {
     me: rule(ANYONE, 'anyone'),
     catalogue: rule(ANYONE, 'anyone'),
     myGrid: rule(ANYONE, 'anyone'),
+    listCommunities: rule(ANYONE, 'anyone'),
+    communityMap: rule(ANYONE, 'anyone'),
+    locatePoint: rule(ANYONE, 'anyone'),
+    // a resident's own choice of grid; staff have theirs from the roster
+    setHomeGrid: rule(REPORTERS, 'self'),
+    // an account not yet bound to staff: a staff account cannot take a second record
+    bindStaff: rule(REPORTERS, 'self'),
     listMessages: rule(ANYONE, 'self'),
     markMessagesRead: rule(ANYONE, 'self'),
     subscribeTemplates: rule(ANYONE, 'anyone'),
@@ -84,6 +92,15 @@ export const POLICY = {
   },
   admin: {
     listQueue: rule(DISPATCHERS, 'queue'),
+    // the map and the roster are the district's (区网格办): one office keeps them consistent
+    importGrids: rule(['district_admin'], 'anyone'),
+    importRoster: rule(['district_admin'], 'anyone'),
+    // staff of an area (the community or street a staff record sits in), for its dispatchers and the district
+    listStaff: rule(DISPATCHERS, 'area'),
+    issueBindingCode: rule(DISPATCHERS, 'area'),
+    unbindStaff: rule(DISPATCHERS, 'area'),
+    setLeave: rule(DISPATCHERS, 'area'),
+    endLeave: rule(DISPATCHERS, 'area'),
   },
 } as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Policy } }
 

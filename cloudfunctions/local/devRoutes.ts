@@ -7,7 +7,8 @@ import { answerUnreadBody, MAX_JSON_BYTES, readBody, sendError, sendJson } from 
 import type { LocalStack } from './stack'
 
 // Dev-only routes (refused unless the host runs in dev mode): pick a seeded person to act
-// as, and move the clock so deadlines can be seen passing.
+// as (the local stand-in for a WeChat account: one bound with a binding code acts as its
+// staff record), and move the clock so deadlines can be seen passing.
 const loginSchema = z.object({ userId: z.string('请选择用户 userId').min(1, '请选择用户 userId') }, '提交内容必须是对象')
 const clockSchema = z.object({ advanceMinutes: z.number('前进分钟数 advanceMinutes 必须是数字').int('前进分钟数应为整数').min(1, '前进分钟数至少为1').max(60 * 24 * 60, '一次最多前进60天') }, '提交内容必须是对象')
 
@@ -32,9 +33,11 @@ export function devRoutes(stack: LocalStack) {
     if (path === '/api/_dev/login') {
       const input = parseWith(loginSchema, body)
       if (!input.ok) return sendJson(res, input)
-      const user = await stack.deps.reference.getUser(input.value.userId)
-      if (!user) return sendJson(res, { ok: false, error: appError('NOT_FOUND', '没有这个演示用户', { userId: '没有这个演示用户' }) })
-      const { token, expiresAt } = stack.store.sessions.create(user.id, stack.clock.now())
+      const account = await stack.deps.reference.getUser(input.value.userId)
+      if (!account) return sendJson(res, { ok: false, error: appError('NOT_FOUND', '没有这个演示用户', { userId: '没有这个演示用户' }) })
+      // the session is the account's; an account bound to a staff record logs in as that record
+      const { token, expiresAt } = stack.store.sessions.create(account.id, stack.clock.now())
+      const user = (await stack.deps.reference.getUser(stack.store.accountLinks.actingAs(account.id))) ?? account
       return sendJson(res, { ok: true, data: { token, expiresAt, user: { ...user, roleName: ROLE_NAMES[user.role] } } })
     }
     if (path === '/api/_dev/clock') {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { FUNCTION_NAMES } from '../../shared/contracts'
 import { appError } from '../../shared/errors'
 import { dispatch } from '../app/dispatch'
-import { answerUnreadBody, bearerToken, decodedPath, MAX_JSON_BYTES, readBody, sendError, sendJson } from './http'
+import { answerUnreadBody, bearerToken, decodedPath, MAX_ADMIN_JSON_BYTES, MAX_JSON_BYTES, readBody, sendError, sendJson } from './http'
 import { devRoutes } from './devRoutes'
 import { fileRoutes } from './fileRoutes'
 import { devRequestRefusal } from './originGuard'
@@ -48,8 +48,9 @@ export function createHost(stack: LocalStack, opts: HostOptions) {
         return sendError(res, appError('NOT_FOUND', `没有这个接口：${req.method} ${path.slice(0, 80)}`))
       }
       if (!isJson(req)) return sendError(res, appError('VALIDATION', '请求内容应为 JSON（content-type: application/json）'), 415)
-      const read = await readBody(req, MAX_JSON_BYTES)
-      if (!read.ok) return answerUnreadBody(res, read, MAX_JSON_BYTES)
+      const limit = fn === 'admin' ? MAX_ADMIN_JSON_BYTES : MAX_JSON_BYTES
+      const read = await readBody(req, limit)
+      if (!read.ok) return answerUnreadBody(res, read, limit)
       let body: unknown
       try {
         body = JSON.parse(read.body.toString('utf8') || 'null')

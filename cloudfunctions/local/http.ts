@@ -10,6 +10,11 @@ const STATUS: Record<ErrorCode, number> = {
 }
 
 export const MAX_JSON_BYTES = 1 << 20
+/**
+ * The admin function carries import files (≤ 900 KB of text, shared/schemas/admin.ts); inside a
+ * JSON string every quote of a GeoJSON file is escaped, so its body may be a fifth larger.
+ */
+export const MAX_ADMIN_JSON_BYTES = 2 << 20
 
 /** Sent with every answer: no sniffing a type, no framing, no referrer carrying ids away. */
 export const SECURITY_HEADERS = {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { DEFAULT_CATALOGUE } from '../../shared/catalogue'
 import { DEFAULT_CALENDAR } from '../../shared/calendar/workingTime'
 import { openSqliteStore, type SqliteStore } from '../adapters/local/sqliteStore'
+import { LocalKeyedHash } from '../adapters/local/keyedHash'
 import { MemoryLimits } from '../adapters/local/memoryLimits'
 import { SignedPhotoLinks } from '../adapters/local/signedPhotoLinks'
 import { DEFAULT_LIMITS, type LimitSettings } from '../app/limits'
@@ -35,7 +36,7 @@ export interface StackOptions {
   seed: boolean
   /** how often the jobs run by themselves; 0 = only when asked (tests) */
   jobIntervalMs?: number
-  /** signs photo links; by default the data folder's own (made on first start) */
+  /** signs photo links and keys the hashes of binding codes; by default the data folder's own (made on first start) */
   secret?: string
   sessionTtlMs?: number
   limits?: LimitSettings
@@ -48,7 +49,8 @@ export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
   // what a host killed mid-save left (a temp file, a photo without its record), before any save
   await files.sweepLeftovers()
   const clock = new MovableClock()
-  const photoLinks = new SignedPhotoLinks(opts.secret ?? devSecret(opts.dataDir), clock)
+  const secret = opts.secret ?? devSecret(opts.dataDir)
+  const photoLinks = new SignedPhotoLinks(secret, clock)
   store.sessions.sweep(clock.now())
   const deps: Deps = {
     reference: store.reference,
@@ -62,6 +64,9 @@ export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
     photoLinks,
     subscriptions: noSubscriptions,
     limits: new MemoryLimits(),
+    bindingCodes: store.bindingCodes,
+    accountLinks: store.accountLinks,
+    keyedHash: new LocalKeyedHash(secret),
     clock,
     ids: randomIds,
     config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: opts.limits ?? DEFAULT_LIMITS },

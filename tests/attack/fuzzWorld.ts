@@ -65,6 +65,24 @@ export const FIXTURES: Partial<Record<ActionKey, Fixture>> = {
     valid: (w) => ({ taskId: w.accepted.taskId, version: w.accepted.version, text: '已联系物业清走电动车', photos: [w.photos.worker[0]] }),
   },
   'admin.listQueue': { caller: 'community_dispatcher', valid: (w) => ({ scope: 'community', id: w.callers.community_dispatcher.communityId, limit: 10 }) },
+  'user.listCommunities': { caller: 'resident', valid: () => ({}) },
+  'user.communityMap': { caller: 'resident', valid: (w) => ({ communityId: w.callers.community_dispatcher.communityId }) },
+  'user.locatePoint': { caller: 'volunteer', valid: (w) => ({ location: { ...w.point } }) },
+  'user.setHomeGrid': { caller: 'resident', valid: (w) => ({ gridId: w.callers.grid_worker.gridIds[0] }) },
+  'user.bindStaff': { caller: 'resident', valid: () => ({ code: 'ABCD2345' }) },
+  'admin.importGrids': {
+    caller: 'district_admin',
+    valid: () => ({ geojson: JSON.stringify({ type: 'FeatureCollection', features: [] }), from: 'wgs84', apply: false }),
+  },
+  'admin.importRoster': { caller: 'district_admin', valid: () => ({ csv: '姓名,工作电话,角色,所属编码\n张三,13900000001,网格员,440304005001001\n', apply: false }) },
+  'admin.listStaff': { caller: 'community_dispatcher', valid: (w) => ({ communityId: w.callers.community_dispatcher.communityId, limit: 10 }) },
+  'admin.issueBindingCode': { caller: 'community_dispatcher', valid: (w) => ({ userId: w.callers.grid_worker.id }) },
+  'admin.unbindStaff': { caller: 'community_dispatcher', valid: (w) => ({ userId: w.callers.grid_worker.id }) },
+  'admin.setLeave': {
+    caller: 'district_admin',
+    valid: (w) => ({ userId: w.callers.grid_worker.id, from: Date.UTC(2030, 0, 1), until: Date.UTC(2030, 0, 8), substituteId: w.callers.grid_leader.id, note: '年假' }),
+  },
+  'admin.endLeave': { caller: 'district_admin', valid: (w) => ({ userId: w.callers.grid_worker.id }) },
 }
 
 const DEMO_IDS: Record<Role, string> = {

@@ -11,6 +11,8 @@ import { UNLIMITED, type LimitSettings } from '../../cloudfunctions/app/limits'
 // and the CloudBase functions use.
 export interface TestStack {
   stack: LocalStack
+  /** the stack's data folder (its SQLite file, photos, secret) */
+  dataDir: string
   call(fn: string, userId: string | null, action: string, payload?: unknown, requestId?: string): Promise<any>
   upload(userId: string): Promise<string>
   close(): Promise<void>
@@ -22,8 +24,10 @@ export async function openTestStack(opts: { limits?: LimitSettings } = {}): Prom
   const stack = await openLocalStack({ dataDir: dir, seed: true, limits: opts.limits ?? UNLIMITED })
   return {
     stack,
+    dataDir: dir,
     async call(fn, userId, action, payload, requestId) {
-      const caller = userId ? await stack.store.reference.getUser(userId) : null
+      // the id is an account, as the host's sessions see it: one bound to a staff record acts as that record
+      const caller = userId ? await stack.store.reference.getUser(stack.store.accountLinks.actingAs(userId)) : null
       return dispatch(stack.deps, fn, { action, payload, ...(requestId ? { requestId } : {}) }, caller)
     },
     async upload(userId) {

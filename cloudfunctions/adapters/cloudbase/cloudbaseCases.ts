@@ -4,6 +4,7 @@ import type { Report, Task } from '../../../shared/model'
 import type { TaskStatus } from '../../../shared/workflow/status'
 import { createReport, saveTaskChange } from './cases'
 import { COLLECTIONS, fromDoc } from './docs'
+import { listInboxWithAssigned } from './inbox'
 import * as lists from './lists'
 import { byId, docsByIds } from './reads'
 
@@ -36,8 +37,8 @@ export class CloudbaseCases implements Cases {
     return (await docsByIds(this.db, COLLECTIONS.tasks, ids)).map(lists.taskFromDoc)
   }
 
-  listOpenTasksForGrids(gridIds: string[], page: PageQuery): Promise<PageOf<Task>> {
-    return lists.listOpenTasksForGrids(this.db, gridIds, page)
+  listOpenTasksForGrids(gridIds: string[], page: PageQuery, alsoAssignedTo?: string): Promise<PageOf<Task>> {
+    return alsoAssignedTo === undefined ? lists.listOpenTasksForGrids(this.db, gridIds, page) : listInboxWithAssigned(this.db, gridIds, alsoAssignedTo, page)
   }
 
   listQueue(queue: QueueRef, page: PageQuery): Promise<PageOf<Task>> {

@@ -1,4 +1,6 @@
 import type { Db } from '@cloudbase/database'
+import { CloudbaseAccountLinks } from './accountLinks'
+import { CloudbaseBindingCodes } from './bindingCodes'
 import { CloudbaseCases } from './cloudbaseCases'
 import { CloudbaseFiles, type CloudbaseFilesOptions } from './cloudbaseFiles'
 import { CloudbaseMessages } from './cloudbaseMessages'
@@ -17,12 +19,16 @@ export class CloudbaseStore {
   readonly cases: CloudbaseCases
   readonly messages: CloudbaseMessages
   readonly files: CloudbaseFiles
+  readonly bindingCodes: CloudbaseBindingCodes
+  readonly accountLinks: CloudbaseAccountLinks
 
   constructor(readonly db: Db, opts: CloudbaseStoreOptions = {}) {
     this.reference = new CloudbaseReference(db)
     this.cases = new CloudbaseCases(db)
     this.messages = new CloudbaseMessages(db)
     this.files = new CloudbaseFiles(db, opts)
+    this.bindingCodes = new CloudbaseBindingCodes(db)
+    this.accountLinks = new CloudbaseAccountLinks(db)
   }
 
   /** Raw documents by _id, for the adapters that keep fields beside a record (openid, photo checks). */

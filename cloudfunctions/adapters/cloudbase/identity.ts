@@ -10,20 +10,27 @@ import { abandon, backoff, COLLECTIONS, isConflict, isDuplicate, startTransactio
 //
 // A WeChat account seen for the first time becomes a resident with no home grid: anyone
 // may report a problem. Staff accounts are tied to their roster record by a one-time
-// binding code (a later issue), which repoints the identity document.
+// binding code, which repoints the identity document at the staff record and keeps the
+// account's own record in `ownUserId` (accountLinks.ts).
 
 /** What the runtime tells a function about its caller; wx-server-sdk's getWXContext fits. */
 export interface WxContextSource { getWXContext(): { OPENID?: string } }
 
 export const NEW_RESIDENT_NAME = '微信用户'
 
-/** How long a warm container trusts the openid → user link it read (a re-binding reaches it within this). */
+/**
+ * How long a warm container trusts the openid → user link it read: a binding made in another
+ * container reaches it within this. An unbinding reaches it at once: the staff record, read
+ * fresh on every call, no longer names the account, and the link is read again.
+ */
 export const IDENTITY_TTL_MS = 5 * 60_000
+
+interface Link { userId: string; ownUserId?: string; at: number }
 
 export class CloudbaseIdentity {
   // Every call resolves its caller: remembering the link saves one read of each call's
   // budget (docs/capacity.md); the user record itself is read fresh, so roles and scopes are never stale.
-  private readonly links = new Map<string, { userId: string; at: number }>()
+  private readonly links = new Map<string, Link>()
 
   constructor(
     private readonly db: Db,
@@ -38,12 +45,23 @@ export class CloudbaseIdentity {
     return openid ? this.resolve(openid) : null
   }
 
+  /** Drops what this container remembers of the openid's link (it was just changed here). */
+  forget(openid: string): void {
+    this.links.delete(openid)
+  }
+
   async resolve(openid: string): Promise<User> {
     for (let attempt = 0; ; attempt++) {
-      const known = await this.userIdOf(openid)
+      const known = await this.linkOf(openid)
       if (known) {
-        const user = await this.getUser(known)
-        if (!user) throw new Error(`identity ${openid} points at missing user ${known}`)
+        let user = await this.getUser(known.link.userId)
+        if (known.cached && known.link.ownUserId && user?.binding?.accountId !== known.link.ownUserId) {
+          // the staff record was unbound (or bound to another account) since the link was read
+          this.links.delete(openid)
+          const fresh = await this.linkOf(openid)
+          if (fresh && fresh.link.userId !== known.link.userId) user = await this.getUser(fresh.link.userId)
+        }
+        if (!user) throw new Error(`identity ${openid} points at a missing user`)
         return user
       }
       const created = await this.createResident(openid)
@@ -54,16 +72,17 @@ export class CloudbaseIdentity {
     }
   }
 
-  private async userIdOf(openid: string): Promise<string | null> {
+  private async linkOf(openid: string): Promise<{ link: Link; cached: boolean } | null> {
     const now = this.clock.now()
-    const link = this.links.get(openid)
-    if (link && now - link.at < IDENTITY_TTL_MS) return link.userId
+    const remembered = this.links.get(openid)
+    if (remembered && now - remembered.at < IDENTITY_TTL_MS) return { link: remembered, cached: true }
     const res = await this.db.collection(COLLECTIONS.identities).doc(openid).get()
     const doc = (res.data as Doc[])[0]
     if (!doc) return null
     if (this.links.size >= 10_000) this.links.clear()
-    this.links.set(openid, { userId: doc.userId as string, at: now })
-    return doc.userId as string
+    const link: Link = { userId: doc.userId as string, ...(typeof doc.ownUserId === 'string' ? { ownUserId: doc.ownUserId } : {}), at: now }
+    this.links.set(openid, link)
+    return { link, cached: false }
   }
 
   /** The new resident, or null when the openid was registered by a racing call. */

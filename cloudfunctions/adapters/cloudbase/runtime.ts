@@ -11,6 +11,7 @@ import { CloudbaseStore } from './cloudbaseStore'
 import { WxContentCheck, type SecurityApi } from './contentCheck'
 import { GrantLedger } from './grants'
 import { CloudbaseIdentity, type WxContextSource } from './identity'
+import { CloudbaseKeyedHash, secretSetting } from './keyedHash'
 import { loadCloudbaseSettings, type CloudbaseSettings } from './settings'
 import { SubscribeNotifier, type SubscribeApi } from './subscribeNotifier'
 import { CloudbaseSubscriptions } from './subscriptions'
@@ -48,6 +49,10 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
   const contentCheck = new WxContentCheck(store, app, wx.openapi as SecurityApi, clock)
   const subscriptions = new CloudbaseSubscriptions(grants, settings.GRIDLINK_SUBSCRIBE_TEMPLATES)
   const limits = new CloudbaseLimits(store.db)
+  const keyedHash = new CloudbaseKeyedHash(store.db, secretSetting())
+  const identity = new CloudbaseIdentity(store.db, randomIds, clock, (id) => store.reference.getUser(id))
+  // a binding made by this container is seen by its next call at once, not after the link cache's 5 minutes
+  store.accountLinks.onChange((openid) => identity.forget(openid))
   let deps: Promise<Deps> | null = null
   const loadDeps = async (): Promise<Deps> => {
     // A warm container rechecks the map's generation (one read) at most every 30 s, so an
@@ -67,6 +72,9 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
       clock,
       ids: randomIds,
       limits,
+      bindingCodes: store.bindingCodes,
+      accountLinks: store.accountLinks,
+      keyedHash,
       config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: settings.GRIDLINK_RATE_LIMITS },
       calendar: DEFAULT_CALENDAR,
     }
@@ -74,7 +82,7 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
   return {
     store,
     grants,
-    identity: new CloudbaseIdentity(store.db, randomIds, clock, (id) => store.reference.getUser(id)),
+    identity,
     contentCheck,
     context: wx,
     settings,

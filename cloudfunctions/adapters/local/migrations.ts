@@ -149,6 +149,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_by_expiry ON sessions(expires_at);
     `,
   },
+  {
+    version: 5,
+    name: 'staff binding: codes, account links; the inbox of a substitute',
+    up: `
+      -- One code per staff member, kept as a keyed hash (never the code); used_at marks its one use.
+      CREATE TABLE binding_codes (
+        staff_id TEXT PRIMARY KEY, code_hash TEXT NOT NULL UNIQUE, issued_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL, used_at INTEGER, used_by TEXT
+      ) STRICT;
+
+      -- An account (the dev login's identity, named by its own record) acting as a staff record.
+      -- No foreign keys, as for people elsewhere: the CloudBase store cannot enforce them.
+      CREATE TABLE account_links (
+        account_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, linked_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- A substitute's inbox: open tasks assigned to them in grids that are not theirs (same IN list as v1).
+      CREATE INDEX tasks_open_by_assignee ON tasks(assignee_id, due_at, created_at, id)
+        WHERE status IN (${OPEN_AT_V1});
+    `,
+  },
 ]
 
 export const schemaVersion = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number

@@ -1,13 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import type { User } from '../../../shared/model'
+import type { LocalAccountLinks } from './accountLinks'
 import { BoundedMap } from './referenceCache'
 import type { SqliteReference } from './sqliteReference'
 
 // Sessions of the local host: a bearer token → the person it was issued to, until it
 // expires. Only the token's SHA-256 is stored (the token has 192 random bits, so a plain
 // hash is enough; nothing to guess), and a token that is unknown, altered or expired is
-// simply no session: UNAUTHENTICATED.
+// simply no session: UNAUTHENTICATED. A session belongs to an account (the identity the dev
+// login chose); an account bound to a staff record acts as that record (accountLinks.ts).
 
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex')
 
@@ -15,7 +17,7 @@ export class LocalSessions {
   private readonly s
   private readonly known = new BoundedMap<string, { userId: string; expiresAt: number }>(100_000)
 
-  constructor(db: Database.Database, private readonly reference: SqliteReference, private readonly ttlMs: number) {
+  constructor(db: Database.Database, private readonly reference: SqliteReference, private readonly links: LocalAccountLinks, private readonly ttlMs: number) {
     this.s = {
       create: db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
       find: db.prepare<unknown[], { user_id: string; expires_at: number }>('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?'),
@@ -41,7 +43,7 @@ export class LocalSessions {
       session = this.known.set(token, { userId: row.user_id, expiresAt: row.expires_at })
     }
     if (session.expiresAt <= now) return null
-    return this.reference.getUser(session.userId)
+    return this.reference.getUser(this.links.actingAs(session.userId))
   }
 
   /** Drops expired sessions (at start-up; they already let nobody in). */

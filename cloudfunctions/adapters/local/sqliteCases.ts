@@ -17,16 +17,21 @@ import {
 const OPEN_IN = OPEN_STATUSES.map((s) => `'${s}'`).join(',')
 
 /** The inbox and queue queries; exported so a test can check that their plans use the partial indexes. */
-export function openTasksSql(after: 'none' | 'due' | 'undated', by: 'grids' | 'queue' = 'grids'): string {
+export function openTasksSql(after: 'none' | 'due' | 'undated', by: 'grids' | 'queue' | 'gridsOrAssignee' = 'grids'): string {
   const keyset = {
     none: '',
     // nulls sort last, so past a dated row come later-dated rows and then all undated ones
     due: 'AND (due_at IS NULL OR (due_at, created_at, id) > (@due, @created, @id))',
     undated: 'AND due_at IS NULL AND (created_at, id) > (@created, @id)',
   }[after]
+  const which = {
+    grids: `grid_id IN (SELECT value FROM json_each(@grids)) AND status IN (${OPEN_IN})`,
+    queue: `queue_scope = @scope AND queue_id = @queue AND queue_scope IN ('community', 'street') AND status IN (${OPEN_IN})`,
+    // each side repeats the status list, so SQLite serves each from its partial index (a MULTI-INDEX OR)
+    gridsOrAssignee: `((grid_id IN (SELECT value FROM json_each(@grids)) AND status IN (${OPEN_IN})) OR (assignee_id = @assignee AND status IN (${OPEN_IN})))`,
+  }[by]
   return `SELECT ${TASK_SELECT} FROM tasks
-    WHERE ${by === 'grids' ? 'grid_id IN (SELECT value FROM json_each(@grids))' : "queue_scope = @scope AND queue_id = @queue AND queue_scope IN ('community', 'street')"}
-      AND status IN (${OPEN_IN}) ${keyset}
+    WHERE ${which} ${keyset}
     ORDER BY due_at IS NULL, due_at, created_at, id LIMIT @limit`
 }
 
@@ -65,6 +70,9 @@ export class SqliteCases implements Cases {
       openFirst: p<TaskRow>(openTasksSql('none')),
       openAfterDue: p<TaskRow>(openTasksSql('due')),
       openAfterUndated: p<TaskRow>(openTasksSql('undated')),
+      mineFirst: p<TaskRow>(openTasksSql('none', 'gridsOrAssignee')),
+      mineAfterDue: p<TaskRow>(openTasksSql('due', 'gridsOrAssignee')),
+      mineAfterUndated: p<TaskRow>(openTasksSql('undated', 'gridsOrAssignee')),
       queueFirst: p<TaskRow>(openTasksSql('none', 'queue')),
       queueAfterDue: p<TaskRow>(openTasksSql('due', 'queue')),
       queueAfterUndated: p<TaskRow>(openTasksSql('undated', 'queue')),
@@ -146,8 +154,11 @@ export class SqliteCases implements Cases {
     return ids.length === 0 ? [] : inOrder(ids, this.s.tasks.all(JSON.stringify(ids)).map(taskFromRow))
   }
 
-  async listOpenTasksForGrids(gridIds: string[], page: PageQuery): Promise<PageOf<Task>> {
+  async listOpenTasksForGrids(gridIds: string[], page: PageQuery, alsoAssignedTo?: string): Promise<PageOf<Task>> {
     pageSize(page.limit) // a bad limit fails here too, not only when there are grids
+    if (alsoAssignedTo !== undefined) {
+      return this.openPage({ grids: JSON.stringify(gridIds), assignee: alsoAssignedTo }, page, 'inbox', this.s.mineFirst, this.s.mineAfterDue, this.s.mineAfterUndated)
+    }
     if (gridIds.length === 0) return { items: [], nextCursor: null }
     return this.openPage({ grids: JSON.stringify(gridIds) }, page, 'inbox', this.s.openFirst, this.s.openAfterDue, this.s.openAfterUndated)
   }

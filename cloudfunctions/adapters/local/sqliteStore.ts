@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { LocalAccountLinks } from './accountLinks'
 import { migrate } from './migrations'
 import { LocalSessions } from './sessions'
+import { SqliteBindingCodes } from './sqliteBindingCodes'
 import { SqliteCases } from './sqliteCases'
 import { SqliteFiles } from './sqliteFiles'
 import { SqliteMessages } from './sqliteMessages'
@@ -10,9 +12,10 @@ import { SqliteReference } from './sqliteReference'
 import { WriteThread } from './writeThread'
 
 // The local stack's ports on one SQLite file (better-sqlite3): reference data, cases,
-// the message centre and photo records, plus the dev login's sessions. Reads run
-// synchronously under the async interfaces on the host's connection; every write goes to
-// the write thread (writeThread.ts), which owns the second connection.
+// the message centre, photo records and staff binding codes, plus the dev login's sessions
+// and the accounts bound to staff records. Reads run synchronously under the async
+// interfaces on the host's connection; every write goes to the write thread
+// (writeThread.ts), which owns the second connection.
 
 // Every connection to the file, the host's and the write thread's, runs with these.
 const PRAGMAS = [
@@ -63,6 +66,8 @@ export class SqliteStore {
   readonly cases: SqliteCases
   readonly messages: SqliteMessages
   readonly files: SqliteFiles
+  readonly bindingCodes: SqliteBindingCodes
+  readonly accountLinks: LocalAccountLinks
   readonly sessions: LocalSessions
 
   constructor(private readonly db: Database.Database, private readonly writer: WriteThread, sessionTtlMs: number) {
@@ -70,7 +75,9 @@ export class SqliteStore {
     this.cases = new SqliteCases(db, writer)
     this.messages = new SqliteMessages(db, writer)
     this.files = new SqliteFiles(db, writer)
-    this.sessions = new LocalSessions(db, this.reference, sessionTtlMs)
+    this.bindingCodes = new SqliteBindingCodes(db, writer)
+    this.accountLinks = new LocalAccountLinks(db, writer)
+    this.sessions = new LocalSessions(db, this.reference, this.accountLinks, sessionTtlMs)
   }
 
   /** Waits for the writes already made, then closes both connections. */

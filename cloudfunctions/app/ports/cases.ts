@@ -30,8 +30,12 @@ export interface Cases {
   listReportsByReporter(reporterId: string, page: PageQuery): Promise<PageOf<Report>>
   getTask(id: string): Promise<Task | null>
   getTasks(ids: string[]): Promise<Task[]>
-  /** Open tasks of these grids, earliest deadline first (the worker's inbox). */
-  listOpenTasksForGrids(gridIds: string[], page: PageQuery): Promise<PageOf<Task>>
+  /**
+   * Open tasks of these grids, earliest deadline first (the worker's inbox); with
+   * `alsoAssignedTo`, also the open tasks assigned to that person in other grids (a
+   * substitute's, while the worker they cover is on leave).
+   */
+  listOpenTasksForGrids(gridIds: string[], page: PageQuery, alsoAssignedTo?: string): Promise<PageOf<Task>>
   /** Open tasks of a dispatchers' queue, earliest deadline first. */
   listQueue(queue: QueueRef, page: PageQuery): Promise<PageOf<Task>>
   /** Tasks in these states whose current deadline (dueAt) is before `before`, earliest first: what a job sweeps. */

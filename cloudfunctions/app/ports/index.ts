@@ -2,6 +2,8 @@ import type { GrantAnswer, SubscribeTemplates } from '../../../shared/api'
 import type { WorkingCalendar } from '../../../shared/calendar/workingTime'
 import type { Category } from '../../../shared/catalogue'
 import type { LngLat, Message, Routing } from '../../../shared/model'
+import type { AccountLinks } from './accountLinks'
+import type { BindingCodes, KeyedHash } from './bindingCodes'
 import type { Cases } from './cases'
 import type { Files } from './files'
 import type { MessageCentre } from './messages'
@@ -13,6 +15,8 @@ import type { LimitSettings } from '../limits'
 // know SQLite or CloudBase. Every method is async so both kinds of adapter fit. A use case
 // names the ports it uses (`Needs<'cases' | 'clock'>`), so its test builds only those.
 
+export type { AccountLinks } from './accountLinks'
+export type { BindingCodes, KeyedHash } from './bindingCodes'
 export type { Cases, NewReport, QueueRef, TaskChange } from './cases'
 export type { FileRecord, Files } from './files'
 export type { MessageCentre } from './messages'
@@ -74,6 +78,10 @@ export interface Deps {
   photoLinks: PhotoLinks
   subscriptions: Subscriptions
   limits: Limits
+  /** staff binding: the one-time codes, the account → staff record links, and the hash the codes are kept as */
+  bindingCodes: BindingCodes
+  accountLinks: AccountLinks
+  keyedHash: KeyedHash
   clock: Clock
   ids: IdGen
   config: Config

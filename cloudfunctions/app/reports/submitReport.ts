@@ -10,7 +10,7 @@ import { ROUTING_OUTCOME_TABLE, outsideServiceAreaMessage } from '../../../share
 import { checkOwnPhotos } from '../photos'
 import { checkTexts, submitPhotosQuietly } from '../content'
 import type { Deps, QueueRef } from '../ports'
-import { gridStaffIds, queueDispatcherIds } from '../recipients'
+import { gridDuty, queueDispatcherIds } from '../recipients'
 import { message, pushQuietly, SYSTEM_ACTOR, timelineEvent } from '../records'
 
 // 随手拍: validate against the catalogue and the caller's uploads, route by location, and
@@ -34,7 +34,9 @@ export async function submitReport(deps: Deps, caller: User, input: SubmitReport
   const now = deps.clock.now()
   const reportId = deps.ids.next('r')
   const taskId = deps.ids.next('t')
-  const assigneeId = grid ? grid.workerIds[0] ?? grid.leaderId ?? null : null
+  // a worker on leave: their substitute takes the grid's new tasks (recipients.ts)
+  const duty = grid ? await gridDuty(deps, grid, now) : null
+  const assigneeId = duty?.assigneeId ?? null
   const report: Report = {
     id: reportId, reporterId: caller.id, category: category.code, description: input.description, photos: input.photos,
     location: input.location, address: input.address, routing, taskId, createdAt: now,
@@ -47,11 +49,12 @@ export async function submitReport(deps: Deps, caller: User, input: SubmitReport
     acceptedAt: null, resolvedAt: null, closedAt: null,
   }
   const where = grid ? `${grid.name}（${ROUTING_OUTCOME_TABLE[routing.outcome].name}）` : `${queue!.scope === 'community' ? '社区' : '街道'}分拨中心，待人工派单`
+  const cover = duty?.coverNote ? `，${duty.coverNote}` : ''
   const events = [
     timelineEvent(deps, taskId, caller, 'submit', `提交了「${category.name}」问题`, { note: input.description, photos: input.photos }),
-    timelineEvent(deps, taskId, SYSTEM_ACTOR, 'assign', `按位置派发至${where}`),
+    timelineEvent(deps, taskId, SYSTEM_ACTOR, 'assign', `按位置派发至${where}${cover}`),
   ]
-  const recipients = grid ? gridStaffIds(grid) : await queueDispatcherIds(deps, queue!)
+  const recipients = duty ? duty.recipientIds : await queueDispatcherIds(deps, queue!)
   const messages = recipients.map((userId) =>
     message(deps, userId, 'task_assigned', `新任务：${category.name}`, `${input.address ?? where}：${preview(input.description, 40)}`, { reportId, taskId }),
   )

@@ -8,11 +8,12 @@ import type { Needs } from '../ports'
 import { DEFAULT_PAGE } from '../reports/readReports'
 import { taskDetail, taskSummaries, type ViewDeps } from '../views'
 
-// The worker's inbox: every open task of the caller's grids, earliest deadline first.
+// The worker's inbox: every open task of the caller's grids, and those handed to them as the
+// substitute of a worker on leave (policy.ts lets them act on those), earliest deadline first.
 type ReadDeps = ViewDeps & Needs<'cases'>
 
 export async function listInbox(deps: ReadDeps, caller: User, input: PageInput): Promise<Result<Page<TaskSummary>>> {
-  const page = await deps.cases.listOpenTasksForGrids(caller.gridIds, { cursor: input.cursor, limit: input.limit ?? DEFAULT_PAGE })
+  const page = await deps.cases.listOpenTasksForGrids(caller.gridIds, { cursor: input.cursor, limit: input.limit ?? DEFAULT_PAGE }, caller.id)
   return ok({ items: await taskSummaries(deps, caller, await withReports(deps, page.items)), nextCursor: page.nextCursor })
 }
 

@@ -59,6 +59,42 @@ MATRIX['admin.listQueue'] = {
   },
 }
 
+// The map a resident sees: anyone may look; only a resident or volunteer picks a grid of their own
+MATRIX['user.listCommunities'] = { payload: ONLY_OWN(() => ({})), allowed: ALL_ROLES_OWN }
+MATRIX['user.communityMap'] = { payload: ONLY_OWN(() => ({ communityId: 'C1' })), allowed: ALL_ROLES_OWN }
+MATRIX['user.locatePoint'] = { payload: ONLY_OWN(() => ({ location: POINTS.same_grid })), allowed: ALL_ROLES_OWN }
+MATRIX['user.setHomeGrid'] = { payload: ONLY_OWN(() => ({ gridId: 'G1' })), allowed: REPORTERS_OWN }
+// a code nobody issued: a resident gets through to "no such code", staff (already bound) are refused
+MATRIX['user.bindStaff'] = { payload: ONLY_OWN(() => ({ code: 'ABCD2345' })), allowed: REPORTERS_OWN }
+
+// The map and the roster are the district office's alone (dry runs: nothing changes)
+const DISTRICT_ONLY = { district_admin: ['own'] } as const
+MATRIX['admin.importGrids'] = { payload: ONLY_OWN(() => ({ geojson: JSON.stringify({ type: 'FeatureCollection', features: [] }), from: 'gcj02', apply: false })), allowed: DISTRICT_ONLY }
+MATRIX['admin.importRoster'] = { payload: ONLY_OWN(() => ({ csv: '姓名,工作电话,角色,所属编码\n', apply: false })), allowed: DISTRICT_ONLY }
+
+// Staff records by where they sit: G1's worker (C1), G3's worker (C2, same street), G4's (S2)
+const STAFF_AT: Record<string, string> = { same_community: 'w_g1', other_community: 'w_g3', other_street: 'w_g4' }
+const SUBSTITUTE_OF: Record<string, string> = { w_g1: 'w_g2', w_g3: 'l_g3', w_g4: 'l_g4' }
+const AREA_DISPATCHERS = {
+  community_dispatcher: ['same_community'],
+  street_dispatcher: ['same_community', 'other_community'],
+  district_admin: ['same_community', 'other_community', 'other_street'],
+} as const
+const staffPayload = (make: (userId: string) => unknown): Payload => (_w, _c, r) => (STAFF_AT[r] ? make(STAFF_AT[r]) : null)
+MATRIX['admin.listStaff'] = {
+  payload: (_w, _c, r) => ({ same_community: { communityId: 'C1' }, other_community: { communityId: 'C2' }, other_street: { streetId: 'S2' } } as Record<string, unknown>)[r] ?? null,
+  allowed: AREA_DISPATCHERS,
+}
+MATRIX['admin.issueBindingCode'] = { payload: staffPayload((userId) => ({ userId })), allowed: AREA_DISPATCHERS }
+MATRIX['admin.unbindStaff'] = { payload: staffPayload((userId) => ({ userId })), allowed: AREA_DISPATCHERS }
+// a leave far in the future: it changes who covers nothing the other rows look at
+const LEAVE_FROM = Date.UTC(2030, 0, 1)
+MATRIX['admin.setLeave'] = {
+  payload: staffPayload((userId) => ({ userId, from: LEAVE_FROM, until: LEAVE_FROM + 7 * 86_400_000, substituteId: SUBSTITUTE_OF[userId] })),
+  allowed: AREA_DISPATCHERS,
+}
+MATRIX['admin.endLeave'] = { payload: staffPayload((userId) => ({ userId })), allowed: AREA_DISPATCHERS }
+
 let dir: string
 let stack: LocalStack
 let server: Server

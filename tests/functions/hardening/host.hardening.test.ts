@@ -1,6 +1,6 @@
 import { samplePhoto } from '../../../cloudfunctions/local/seed/samplePhoto'
 import { MAX_HEADER_BYTES } from '../../../cloudfunctions/local/host'
-import { MAX_JSON_BYTES } from '../../../cloudfunctions/local/http'
+import { MAX_ADMIN_JSON_BYTES, MAX_JSON_BYTES } from '../../../cloudfunctions/local/http'
 import { insidePoint, RESIDENT } from '../harness'
 import { DEFAULT_LIMITS } from '../../../cloudfunctions/app/limits'
 import { login, openHostWorld, postJson, type HostWorld } from './hostWorld'
@@ -38,6 +38,16 @@ describe('requests that used to take the host down or leak', () => {
     const res = await postJson(w.base, '/api/user', JSON.stringify({ action: 'me', payload: { x: 'x'.repeat(MAX_JSON_BYTES) } }))
     expect(res.status).toBe(413)
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('请求内容过大') } })
+  })
+
+  it('lets the admin function carry an import file, and no more than its own limit', async () => {
+    // over the ordinary limit but under the admin one: read, and answered (here: no identity)
+    const file = await postJson(w.base, '/api/admin', JSON.stringify({ action: 'importGrids', payload: { geojson: 'x'.repeat(MAX_JSON_BYTES), from: 'gcj02', apply: false } }))
+    expect((await file.json() as any).error.code).toBe('UNAUTHENTICATED')
+    const over = await postJson(w.base, '/api/admin', JSON.stringify({ action: 'importGrids', payload: { geojson: 'x'.repeat(MAX_ADMIN_JSON_BYTES) } }))
+    expect(over.status).toBe(413)
+    const user = await postJson(w.base, '/api/user', JSON.stringify({ action: 'me', payload: { x: 'x'.repeat(MAX_JSON_BYTES) } }))
+    expect(user.status).toBe(413)
   })
 
   it('answers malformed percent-encoding with 400 and no stack trace in the log', async () => {
