@@ -41,7 +41,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // GRIDLINK_DIST_ROOT lets two builds run side by side (e.g. a second checkout's tests) without sharing an output folder
+    outputRoot: `${process.env.GRIDLINK_DIST_ROOT ?? 'dist'}/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: { API_BASE: JSON.stringify(apiBase), CLOUD_ENV: JSON.stringify(cloudEnv), WEAPP_TRANSPORT: JSON.stringify(weappTransport) },
     copy: { patterns: [], options: {} },

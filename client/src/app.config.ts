@@ -11,6 +11,9 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'worker', pages: ['inbox/index', 'task/index'] },
+    { root: 'admin', pages: ['index', 'grids/index', 'roster/index', 'staff/index'] },
+    // pages a person opens once or twice (binding a staff account, choosing a grid): not worth the main package's room
+    { root: 'account', pages: ['bind/index', 'grid/pick'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -22,5 +25,6 @@ export default defineAppConfig({
   permission: {
     'scope.userLocation': { desc: '用于确定问题所在位置并派给对应网格' },
   },
-  requiredPrivateInfos: ['getLocation'],
+  // chooseLocation: the place chooser offered when the person would rather not share where they stand
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
 })

@@ -5,6 +5,7 @@ import { DEFAULT_CATALOGUE } from '../../shared/catalogue'
 import { setTransport } from '../../client/src/api/transport'
 import ReportForm from '../../client/src/pages/report/ReportForm'
 import { fakeTransport, ok } from './fakeTransport'
+import { demoMapAnswer } from './map/fixtures'
 
 const taro = Taro as unknown as Record<string, jest.Mock>
 const routed = { reportId: 'rep-1', gridId: 'g1', gridName: '幸福里第一网格', status: 'assigned', routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' } }
@@ -18,11 +19,12 @@ const textOf = (id: string) => document.getElementById(id)?.textContent ?? null
 const description = () => document.querySelector('#report-description textarea') as HTMLTextAreaElement
 
 async function renderForm(handler: Parameters<typeof fakeTransport>[0] = () => ok(routed)) {
-  const fake = fakeTransport(handler)
+  // the place's calls (which grid the point is in) are answered from the demo street's map
+  const fake = fakeTransport((fn, body) => demoMapAnswer(body.action, body.payload) ?? handler(fn, body))
   setTransport(fake.transport)
   const onSubmitted = jest.fn()
   render(<ReportForm catalogue={DEFAULT_CATALOGUE} onSubmitted={onSubmitted} />)
-  await waitFor(() => expect(screen.getByText(/经度 114\.057000/)).toBeTruthy())
+  await waitFor(() => expect(textOf('location-place')).toBe('该位置属于 莲花一村社区 · 第2网格'))
   return { ...fake, onSubmitted }
 }
 

@@ -1,6 +1,6 @@
 import './nutui'
 import Taro from '@tarojs/taro'
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import type { SubscribeTemplates, TaskDetail } from '../../shared/api'
 import { DEFAULT_CATALOGUE } from '../../shared/catalogue'
 import { setTransport } from '../../client/src/api/transport'
@@ -9,6 +9,7 @@ import ReportForm from '../../client/src/pages/report/ReportForm'
 import ResolveForm from '../../client/src/worker/task/ResolveForm'
 import TaskPage from '../../client/src/worker/task'
 import { fakeTransport, ok } from './fakeTransport'
+import { demoMapAnswer } from './map/fixtures'
 
 // The three taps that precede a message ask for grants the way the mini-program does
 // (grants.weapp.ts), and the person's action goes through whatever WeChat answers.
@@ -52,10 +53,10 @@ beforeEach(() => {
 afterEach(() => warn.mockRestore())
 
 /** A transport that logs every call; recordGrants answers with `grants` (a failure by default: it must not matter). */
-function wire(answer: (action: string) => unknown, grants: () => unknown = () => { throw new Error('request:fail') }) {
+function wire(answer: (action: string, payload: unknown) => unknown, grants: () => unknown = () => { throw new Error('request:fail') }) {
   const fake = fakeTransport((fn, body) => {
     log.push(`${fn}.${body.action}`)
-    return (body.action === 'recordGrants' ? grants() : answer(body.action)) as never
+    return (body.action === 'recordGrants' ? grants() : answer(body.action, body.payload)) as never
   })
   setTransport(fake.transport)
   return fake
@@ -72,10 +73,12 @@ async function tapAndSeeAsked(id: string) {
 
 describe('the report submit tap', () => {
   async function filledForm(grants?: () => unknown) {
-    const fake = wire(() => ok(routed), grants)
+    // the place's calls (which grid the point is in) are answered from the demo street's map
+    const fake = wire((action, payload) => demoMapAnswer(action, payload) ?? ok(routed), grants)
     const onSubmitted = jest.fn()
     render(<ReportForm catalogue={DEFAULT_CATALOGUE} onSubmitted={onSubmitted} />)
-    await waitFor(() => expect(screen.getByText(/经度 114\.057000/)).toBeTruthy())
+    await waitFor(() => expect(document.getElementById('location-place')?.textContent).toMatch(/^该位置属于/))
+    log.length = 0
     await tap('report-add-photo')
     await act(async () => { fake.uploads[0].resolve('cloud://env.bucket/photos/u_1/0123456789abcdef0123456789abcdef.jpg') })
     fireEvent.click(document.getElementById('category-garbage')!)

@@ -10,7 +10,7 @@ import { openLocalStack, type LocalStack } from '../../cloudfunctions/local/stac
 // The browser suite's world: the real H5 build served by the real local host (seeded, dev
 // mode, scratch data folder) and Debian's Chromium driven by playwright-core.
 const ROOT = resolve(__dirname, '../..')
-const WEB = join(ROOT, 'client/dist/h5')
+const WEB = join(ROOT, 'client', process.env.GRIDLINK_DIST_ROOT ?? 'dist', 'h5')
 export const SHOTS = join(ROOT, 'test-output/screenshots')
 
 function chromiumPath(): string {

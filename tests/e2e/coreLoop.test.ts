@@ -36,6 +36,8 @@ describe('the core loop in a browser', () => {
 
     await attachPhoto(resident, '#report-add-photo', [200, 90, 60])
     await resident.waitForSelector('.photo-item[data-state=done]')
+    // typed coordinates sit folded under 高级 (tests/e2e/myGrid.test.ts places the pin on the drawing instead)
+    await resident.click('#location-advanced')
     await resident.fill('#location-lng input', String(DEMO_POINTS.insideClear.point.lng))
     await resident.fill('#location-lat input', String(DEMO_POINTS.insideClear.point.lat))
     await resident.click('#category-manhole_cover')

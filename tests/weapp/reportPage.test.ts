@@ -7,12 +7,18 @@ type WxOptions = { success?: (r: unknown) => void; fail?: (e: unknown) => void }
 const wx = () => (globalThis as unknown as { wx: Record<string, unknown> }).wx
 
 let locationWorks = false
+const PLACE = {
+  outcome: 'inside', gridId: 'g-lianhua1-2', gridName: '莲花一村社区第2网格', communityId: null, communityName: '莲花一村社区',
+  neighbourGridNames: [], message: '该位置属于 莲花一村社区 · 第2网格',
+}
 
 beforeAll(() => {
   require('miniprogram-simulate') // installs the global `wx` that the shim below amends
   // the functions, reduced to the calls the page makes on load (no subscription templates configured)
   fakeFunctions((_fn, call) => (call.action === 'catalogue' ? { ok: true, data: DEFAULT_CATALOGUE }
     : call.action === 'subscribeTemplates' ? { ok: true, data: { submit: [], accept: [], resolve: [] } }
+    // which grid the located point falls in, said before anything is sent (no community map in this fake)
+    : call.action === 'locatePoint' ? { ok: true, data: PLACE }
     : { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或已删除' } }))
   wx().getLocation = (o: WxOptions) => {
     setTimeout(() => (locationWorks
@@ -41,10 +47,10 @@ test('the production report page renders, checks an empty form on 提交, and fo
   await until(() => message('report-description-counter') === '已写3字，至少5字')
   expect(message('field-error-description')).toBeUndefined()
 
-  // a second try at locating settles the location message
+  // a second try at locating settles the location message, and the place is named in words
   locationWorks = true
   page.querySelector('#location-relocate').dispatchEvent('tap')
-  await until(() => textOf(page).includes('经度 114.057000'))
+  await until(() => textOf(page).includes('该位置属于 莲花一村社区 · 第2网格'))
   // the coordinates and the cleared message can reach the page in separate renders
   await until(() => message('field-error-location') === undefined)
   expect(message('field-error-photos')).toBe('请至少上传1张照片')

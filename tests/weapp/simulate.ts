@@ -5,7 +5,7 @@ import path from 'node:path'
 // client"): WeChat's App/Page/getApp/getCurrentPages are shimmed, Page() becomes Component()
 // with onLoad/onShow run from `attached`, then the page is rendered into jsdom.
 
-export const DIST = path.resolve(__dirname, '../../client/dist/weapp')
+export const DIST = path.resolve(__dirname, '../../client', process.env.GRIDLINK_DIST_ROOT ?? 'dist', 'weapp')
 
 export function assertBuilt() {
   if (!fs.existsSync(path.join(DIST, 'app.js'))) {

@@ -6,6 +6,15 @@ export const routes = {
   reportDetail: (id: string) => `/pages/mine/detail?id=${encodeURIComponent(id)}`,
   messages: '/pages/messages/index',
   login: '/pages/login/index',
+  /** 我是工作人员: bind this account to a staff record with a binding code */
+  bindStaff: '/account/bind/index',
+  /** pick community → grid from a list (no location, or the person's own choice) */
+  pickGrid: '/account/grid/pick',
   inbox: '/worker/inbox/index',
   task: (id: string) => `/worker/task/index?id=${encodeURIComponent(id)}`,
+  // admin subpackage: the district office's and dispatchers' tools
+  admin: '/admin/index',
+  adminGrids: '/admin/grids/index',
+  adminRoster: '/admin/roster/index',
+  adminStaff: '/admin/staff/index',
 }

@@ -8,14 +8,15 @@ export interface LocationPickerProps {
   /** asks the device again; resolves when done */
   onRelocate: () => void
   locating: boolean
-  /** the device refused or failed: the person can retry or enter the point */
+  /** the device refused or failed: the person places the point on the drawing or picks a grid */
   failed?: boolean
   error?: string
 }
 
-/** The point, or what is happening instead, in words. */
-export function locationWords({ value, locating, failed }: Pick<LocationPickerProps, 'value' | 'locating' | 'failed'>, hint: string) {
-  if (locating) return '正在定位…'
-  if (value) return `经度 ${value.lng.toFixed(6)}，纬度 ${value.lat.toFixed(6)}`
-  return failed ? `无法自动定位，${hint}` : `还没有位置，${hint}`
+export interface ChooseLocationProps {
+  value: Point | null
+  onChoose: (point: Point) => void
 }
+
+/** A point in numbers, for the advanced entry and the case's detail. */
+export const coordinateWords = (p: LngLat) => `经度 ${p.lng.toFixed(6)}，纬度 ${p.lat.toFixed(6)}`

@@ -1,42 +1,36 @@
-import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
-import type { ContactCard as Card } from '../../../../shared/api'
-import { ROLE_NAMES } from '../../../../shared/roles'
-import { getTransport } from '../../api/transport'
+import { Text, View } from '@tarojs/components'
+import type { CommunityMap, ContactCard as Card } from '../../../../shared/api'
+import { gridLabel } from '../../../../shared/gridNames'
+import GridDrawing from '../../components/map/GridDrawing'
+import CallButton from './CallButton'
+import StaffRow from './StaffRow'
+import { SOURCE_WORDS } from './contactWords'
 
-const dial = (phoneNumber: string) => Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)
+interface Props {
+  card: Card
+  /** the community drawn, once loaded (the card shows without it) */
+  map: CommunityMap | null
+  /** the person may pick another grid (residents and volunteers) */
+  onRepick?: () => void
+}
 
-/** 网格员服务联系卡: who looks after my grid, what they do, and one tap to call them. */
-export default function ContactCard({ card }: { card: Card }) {
-  const { leader } = card
+/** 网格员服务联系卡: who looks after my grid, what they do, when to find them, one tap to call. */
+export default function ContactCard({ card, map, onRepick }: Props) {
   return (
-    <View id='home-contact-card' className='gl-card contact-card'>
-      <Text className='gl-muted'>{`${card.communityName} · ${card.gridName}`}</Text>
-      {leader ? (
-        <View className='leader'>
-          {leader.photoUrl
-            ? <Image className='leader-photo' src={getTransport().fileUrl(leader.photoUrl)} mode='aspectFill' />
-            : <View className='leader-photo leader-photo-empty'><Text>{leader.name.slice(0, 1)}</Text></View>}
-          <View className='leader-body'>
-            <Text id='home-leader-name' className='gl-title'>{`网格长 ${leader.name}`}</Text>
-            <Text className='leader-phone'>{leader.phone}</Text>
-            <Text className='gl-muted'>{`职责：${leader.duties}`}</Text>
-          </View>
-        </View>
-      ) : (
-        <Text className='gl-muted'>本网格暂未设网格长，可联系下列网格员或热线。</Text>
-      )}
-      {leader && (
-        <Text id='home-call-leader' className='gl-big-btn call-btn' onClick={() => dial(leader.phone)}>
-          {`一键拨打网格长 ${leader.phone}`}
-        </Text>
-      )}
-      {card.workers.map((w, i) => (
-        <Text key={`${w.name}-${w.phone}`} id={`home-call-worker-${i}`} className='gl-mini-btn' onClick={() => dial(w.phone)}>
-          {`拨打${ROLE_NAMES[w.role]} ${w.name} ${w.phone}`}
-        </Text>
-      ))}
-      <Text id='home-call-hotline' className='gl-mini-btn' onClick={() => dial(card.hotline)}>{`街道服务热线 ${card.hotline}`}</Text>
+    <View id='home-contact-card' className='gl-card contact-card' data-grid-id={card.gridId} data-source={card.source}>
+      <Text className='gl-muted'>我的网格</Text>
+      <Text id='home-grid-name' className='gl-title'>{gridLabel(card.communityName, card.gridName)}</Text>
+      <Text id='home-grid-source' className='gl-muted'>{`${card.streetName ? `${card.streetName} · ` : ''}${SOURCE_WORDS[card.source]}`}</Text>
+      {card.leader
+        ? <StaffRow person={card.leader} idPrefix='home-leader' callId='home-call-leader' />
+        : <Text className='gl-notice'>本网格暂未设网格长，可联系下面的网格员或拨打热线。</Text>}
+      {card.workers.map((w, i) => <StaffRow key={`${w.name}-${w.phone}`} person={w} idPrefix={`home-worker-${i}`} callId={`home-call-worker-${i}`} />)}
+      {map && map.community.id === card.communityId && <GridDrawing id='home-map' map={map} highlightGridId={card.gridId} />}
+      <View className='hotline-row'>
+        <Text className='gl-muted'>街道服务热线</Text>
+        <CallButton id='home-call-hotline' phone={card.hotline} who='街道服务热线' small />
+      </View>
+      {onRepick && <Text id='home-repick' className='gl-link' onClick={onRepick}>不是我的网格？重新选择</Text>}
     </View>
   )
 }

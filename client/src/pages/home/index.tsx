@@ -1,8 +1,9 @@
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ContactCard as Card } from '../../../../shared/api'
-import { isGridStaffRole } from '../../../../shared/roles'
+import type { CommunityMap, MyGrid } from '../../../../shared/api'
+import { isGridStaffRole, isReporterRole } from '../../../../shared/roles'
+import { hasAdminTools } from '../../admin/tools'
 import { backend } from '../../api/backend'
 import { call, errorMessage } from '../../api/client'
 import { clearSession, getUser, saveUser } from '../../api/session'
@@ -10,27 +11,45 @@ import LargeTextToggle from '../../components/LargeTextToggle'
 import PageShell from '../../components/PageShell'
 import { prefetchGrantTemplates } from '../../lib/grants'
 import { locate } from '../../lib/locate'
+import { loadCommunityMap, rememberCommunity } from '../../lib/mapData'
 import { routes } from '../../lib/routes'
 import ContactCard from './ContactCard'
+import NotFoundPanel from './NotFoundPanel'
 
 const go = (url: string) => () => Taro.navigateTo({ url })
 
 export default function HomePage() {
   const [user, setUser] = useState(getUser())
-  const [card, setCard] = useState<Card | null | undefined>(undefined)
+  const [grid, setGrid] = useState<MyGrid | undefined>(undefined)
+  const [map, setMap] = useState<CommunityMap | null>(null)
+  const [locating, setLocating] = useState(false)
   const [note, setNote] = useState('')
   const [unread, setUnread] = useState(0)
 
+  const show = (found: MyGrid) => {
+    setGrid(found)
+    if (!found.found) return
+    rememberCommunity(found.card.communityId)
+    // the drawing is extra: the card stands without it
+    loadCommunityMap(found.card.communityId).then(setMap).catch(() => undefined)
+  }
+
   const findGrid = async (useLocation: boolean) => {
-    setNote(useLocation ? '正在按当前位置查找…' : '')
+    setNote('')
+    if (useLocation) setLocating(true)
     try {
-      const where = useLocation ? await locate() : undefined
-      const found = await call('user', 'myGrid', where ? { lng: where.lng, lat: where.lat } : {})
-      setCard(found)
-      setNote(found ? '' : '没有找到您所在的网格，请拨打街道热线咨询。')
+      const where = useLocation ? await locate().catch(() => null) : undefined
+      if (where === null) {
+        setNote('定位失败：请允许使用位置后再试，或从列表选择您的网格。')
+        setGrid((g) => g ?? { found: false, reason: 'no_location', areaName: null, hotline: '12345' })
+        return
+      }
+      show(await call('user', 'myGrid', where ? { lng: where.lng, lat: where.lat } : {}))
     } catch (e) {
-      setCard((c) => c ?? null)
-      setNote(useLocation ? '定位失败，请允许使用位置后再试。' : errorMessage(e))
+      setNote(errorMessage(e))
+      setGrid((g) => g ?? { found: false, reason: 'no_location', areaName: null, hotline: '12345' })
+    } finally {
+      setLocating(false)
     }
   }
 
@@ -50,12 +69,14 @@ export default function HomePage() {
     if (backend.signedIn()) call('user', 'listMessages', { limit: 1 }).then((p) => setUnread(p.unread)).catch(() => undefined)
   })
 
+  // only residents and volunteers choose a grid: staff have theirs from the roster
+  const mayPick = !!user && isReporterRole(user.role)
   return (
     <PageShell id='page-home'>
       <Text className='gl-title'>{user ? `${user.name}，您好` : '您好'}</Text>
-      {card === undefined && <View className='gl-loading'>正在查找您的网格…</View>}
-      {card && <ContactCard card={card} />}
-      {card === null && <Text id='home-locate' className='gl-big-btn' onClick={() => findGrid(true)}>按当前位置查找我的网格</Text>}
+      {grid === undefined && <View className='gl-loading'>正在查找您的网格…</View>}
+      {grid?.found && <ContactCard card={grid.card} map={map} onRepick={mayPick && grid.card.source !== 'staff' ? go(routes.pickGrid) : undefined} />}
+      {grid && !grid.found && <NotFoundPanel result={grid} locating={locating} onLocate={() => findGrid(true)} onPick={mayPick ? go(routes.pickGrid) : undefined} />}
       {note && <Text id='home-note' className='gl-notice'>{note}</Text>}
       <View className='entry-grid'>
         <Text id='home-go-report' className='entry entry-main' onClick={go(routes.report)}>随手拍 · 上报问题</Text>
@@ -64,6 +85,8 @@ export default function HomePage() {
           {unread > 0 ? `消息中心（${unread}条未读）` : '消息中心'}
         </Text>
         {user && isGridStaffRole(user.role) && <Text id='home-go-inbox' className='entry' onClick={go(routes.inbox)}>任务收件箱</Text>}
+        {user && hasAdminTools(user.role) && <Text id='home-go-admin' className='entry' onClick={go(routes.admin)}>管理后台</Text>}
+        {user && isReporterRole(user.role) && <Text id='home-go-bind' className='entry' onClick={go(routes.bindStaff)}>我是工作人员</Text>}
       </View>
       <LargeTextToggle />
       {backend.identity === 'dev' && (

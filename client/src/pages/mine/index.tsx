@@ -2,7 +2,9 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useCallback } from 'react'
 import type { ReportSummary } from '../../../../shared/api'
+import { isReporterRole } from '../../../../shared/roles'
 import { call } from '../../api/client'
+import { getUser } from '../../api/session'
 import { getTransport } from '../../api/transport'
 import LevelTag from '../../components/LevelTag'
 import LoadState from '../../components/LoadState'
@@ -44,6 +46,9 @@ export default function MyReportsPage() {
       <LoadState loading={list.loading && list.items.length === 0} error={list.error} onRetry={list.reload}
         empty={!list.loading && list.items.length === 0} emptyText='还没有上报过问题' />
       <MoreButton id='mine-more' show={list.hasMore} loading={list.loading} onClick={list.more} />
+      {isReporterRole(getUser()?.role ?? 'resident') && (
+        <Text id='mine-go-bind' className='gl-link' onClick={() => Taro.navigateTo({ url: routes.bindStaff })}>我是工作人员（用绑定码绑定工作身份）</Text>
+      )}
     </PageShell>
   )
 }

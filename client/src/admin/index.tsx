@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { getUser } from '../api/session'
+import { routes } from '../lib/routes'
+import AdminPage from './common/AdminPage'
+import { AREA_WORDS, toolsFor } from './tools'
+
+// The console's first page: the caller's role in words and the tools that role may use.
+export default function AdminHomePage() {
+  const user = getUser()
+  const tools = user ? toolsFor(user.role) : []
+
+  return (
+    <AdminPage id='page-admin' title='管理后台' home>
+      {user && (
+        <Text id='admin-role' className='gl-notice'>
+          {tools.length > 0 ? `您是${user.roleName}，可以管理${AREA_WORDS[user.role] ?? '本辖区人员'}。` : `您是${user.roleName}，没有管理权限。`}
+        </Text>
+      )}
+      <View className='admin-tools'>
+        {tools.map((t) => (
+          <View key={t.id} id={`admin-tool-${t.id}`} className='gl-card admin-tool' ariaRole='button' onClick={() => Taro.navigateTo({ url: routes[t.page] })}>
+            <Text className='admin-tool-title'>{t.title}</Text>
+            <Text className='gl-muted'>{t.summary}</Text>
+          </View>
+        ))}
+      </View>
+      <Text id='admin-go-home' className='gl-link' onClick={() => Taro.reLaunch({ url: routes.home })}>回到首页</Text>
+    </AdminPage>
+  )
+}
