@@ -99,6 +99,7 @@ const ROSTER_FILE = ['姓名,工作电话,角色,所属编码,职责,办公时�
 export const REPORT_LIFE: { action: string; times: number; why: string }[] = [
   { action: 'user.me', times: 3, why: 'the reporter opens the app three times: to report, on the 签收 message, on the 办结 message' },
   { action: 'user.myGrid', times: 3, why: 'the home page shows the grid card each time' },
+  { action: 'user.communityMap', times: 3, why: 'the grid card draws its community each time the app opens (kept for the rest of that visit)' },
   { action: 'user.listMessages', times: 6, why: 'the unread badge on each home visit (3), the message centre twice (reporter) and once (worker)' },
   { action: 'user.markMessagesRead', times: 2, why: 'opening the message centre marks its messages read (reporter, worker)' },
   { action: 'user.catalogue', times: 1, why: 'the report form loads the categories' },

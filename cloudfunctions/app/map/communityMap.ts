@@ -11,16 +11,16 @@ import { pointPlace } from './pointPlace'
 
 // The map a resident sees (GCJ-02 throughout, what WeChat's <Map> and getLocation use): the
 // list of communities and their grids for a picker, one community drawn, which grid a point
-// falls in, and the grid a person picks as theirs. The reference port has no "grids of one
-// community" read, so the map and the list read all grids: free on SQLite (kept in memory per
-// generation), one read per 1,000 grids in CloudBase (docs/api.md says what each costs).
+// falls in, and the grid a person picks as theirs. The map and the list come from the map the
+// router holds (a warm container has it already, checked against the generation), not from
+// reading every grid again: in CloudBase that was one read per 1,000 grids a call.
 
 /** Grids and communities in the order of their codes ("第2网格" before "第10网格"), by id without one. */
 const byCode = (a: { code?: string; id: string; name: string }, b: { code?: string; id: string; name: string }) =>
   (a.code ?? a.id).localeCompare(b.code ?? b.id, 'en', { numeric: true }) || a.name.localeCompare(b.name, 'zh-Hans-CN')
 
-export async function listCommunities(deps: Needs<'reference'>, _caller: User): Promise<Result<CommunityListItem[]>> {
-  const [communities, streets, grids] = await Promise.all([deps.reference.listCommunities(), deps.reference.listStreets(), deps.reference.listGrids()])
+export async function listCommunities(deps: Needs<'router'>, _caller: User): Promise<Result<CommunityListItem[]>> {
+  const { communities, streets, grids } = await deps.router.currentMap()
   const streetName = new Map(streets.map((s) => [s.id, s.name]))
   const gridsOf = new Map<string, Grid[]>()
   for (const g of grids) gridsOf.set(g.communityId, [...(gridsOf.get(g.communityId) ?? []), g])
@@ -37,10 +37,12 @@ export async function listCommunities(deps: Needs<'reference'>, _caller: User): 
   )
 }
 
-export async function communityMap(deps: Needs<'reference'>, _caller: User, input: CommunityMapInput): Promise<Result<CommunityMap>> {
-  const community = await deps.reference.getCommunity(input.communityId)
+export async function communityMap(deps: Needs<'reference' | 'router'>, _caller: User, input: CommunityMapInput): Promise<Result<CommunityMap>> {
+  const map = await deps.router.currentMap()
+  const community = map.communities.find((c) => c.id === input.communityId)
   if (!community) return fail(appError('NOT_FOUND', '该社区不存在或已从网格地图中删除', { communityId: '该社区不存在或已从网格地图中删除' }))
-  const [street, all] = await Promise.all([deps.reference.getStreet(community.streetId), deps.reference.listGrids()])
+  const street = map.streets.find((s) => s.id === community.streetId)
+  const all = map.grids
   const grids = all.filter((g) => g.communityId === community.id).sort(byCode)
   const leaders = await deps.reference.getUsers(grids.flatMap((g) => (g.leaderId ? [g.leaderId] : [])))
   const leaderName = new Map(leaders.map((u) => [u.id, u.name]))

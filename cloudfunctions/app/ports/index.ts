@@ -1,7 +1,7 @@
 import type { GrantAnswer, SubscribeTemplates } from '../../../shared/api'
 import type { WorkingCalendar } from '../../../shared/calendar/workingTime'
 import type { Category } from '../../../shared/catalogue'
-import type { LngLat, Message, Routing } from '../../../shared/model'
+import type { Community, Grid, LngLat, Message, Routing, Street } from '../../../shared/model'
 import type { AccountLinks } from './accountLinks'
 import type { BindingCodes, KeyedHash } from './bindingCodes'
 import type { Cases } from './cases'
@@ -27,8 +27,18 @@ export type { Limits, RateRule, Taken } from './limits'
 export interface Clock { now(): number }
 export interface IdGen { next(prefix: string): string }
 
+/** The grid map a router holds: what it routes against, of one generation. */
+export interface LoadedMap { generation: number; grids: readonly Grid[]; communities: readonly Community[]; streets: readonly Street[] }
+
 /** Locates a point against the current grid map (reloaded when the map's generation moves). */
-export interface GridRouter { route(point: LngLat): Promise<Routing> }
+export interface GridRouter {
+  route(point: LngLat): Promise<Routing>
+  /**
+   * The map it routes against: a warm container holds it already, so pages that draw or list
+   * the map read it here instead of reading every grid again (one read per 1,000 in CloudBase).
+   */
+  currentMap(): Promise<LoadedMap>
+}
 
 /** Pushes beyond the in-app message centre (WeChat subscription messages in CloudBase). */
 export interface Notifier { notify(messages: Message[]): Promise<void> }

@@ -7,6 +7,10 @@ const GIVEN = ['建国', '秀英', '志强', '丽华', '伟', '芳', '海燕', '
 const nameAt = (i: number) => SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length]
 const phoneAt = (i: number) => `139${String(20_000_000 + i * 7919).padStart(8, '0')}`
 
+// office hours as a community office posts them: residents call outside them too, so they say where to find the person
+const WORKER_HOURS = '工作日 8:30–12:00、14:00–17:30，社区党群服务中心网格工作站'
+const LEADER_HOURS = '工作日 9:00–17:30，社区党群服务中心'
+
 export function demoPeople(streetId: string, communities: Pick<Community, 'id'>[], grids: Pick<Grid, 'id' | 'communityId'>[]) {
   let n = 0
   const next = () => n++
@@ -15,8 +19,8 @@ export function demoPeople(streetId: string, communities: Pick<Community, 'id'>[
   grids.forEach((g, gi) => {
     const w = next(), l = next()
     const workerId = `u_worker_${gi + 1}`, leaderId = `u_leader_${gi + 1}`
-    users.push({ id: workerId, name: nameAt(w), role: 'grid_worker', phone: phoneAt(w), gridIds: [g.id], communityId: g.communityId, streetId, duties: '巡查走访、隐患排查、居住登记核查、事件签收处置' })
-    users.push({ id: leaderId, name: nameAt(l), role: 'grid_leader', phone: phoneAt(l), gridIds: [g.id], communityId: g.communityId, streetId, duties: '统筹网格事务，协调解决居民诉求，督办网格员处置' })
+    users.push({ id: workerId, name: nameAt(w), role: 'grid_worker', phone: phoneAt(w), gridIds: [g.id], communityId: g.communityId, streetId, duties: '巡查走访、隐患排查、居住登记核查、事件签收处置', officeHours: WORKER_HOURS })
+    users.push({ id: leaderId, name: nameAt(l), role: 'grid_leader', phone: phoneAt(l), gridIds: [g.id], communityId: g.communityId, streetId, duties: '统筹网格事务，协调解决居民诉求，督办网格员处置', officeHours: LEADER_HOURS })
     staff.set(g.id, { workerId, leaderId })
   })
   const dispatchers = new Map<string, string>()

@@ -31,7 +31,7 @@ describe('user.myGrid', () => {
       card: {
         gridId: grid.id, gridName: grid.name, communityId: grid.communityId, communityName: '莲花一村社区', streetName: '华富街道',
         hotline: DEMO_STREET.hotline, source: 'home',
-        leader: { name: leader.name, phone: leader.phone, role: 'grid_leader', roleName: '网格长', duties: leader.duties, officeHours: '', onLeave: null },
+        leader: { name: leader.name, phone: leader.phone, role: 'grid_leader', roleName: '网格长', duties: leader.duties, officeHours: leader.officeHours, onLeave: null },
         workers: [{ name: worker.name, phone: worker.phone, role: 'grid_worker', roleName: '网格员', onLeave: null }],
       },
     })
