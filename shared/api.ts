@@ -97,6 +97,10 @@ export interface StaffRecord {
   /** an unused binding code's expiry, null when none is waiting */
   codeExpiresAt: number | null
   leave: { from: number; until: number; substituteId: string; substituteName: string; note?: string } | null
+  /** a link to the photo the staff page uploaded (admin.setStaffPhoto), null when none */
+  photo: string | null
+  /** the photo passed content review, so residents see it on the contact card */
+  photoShown: boolean
 }
 export interface BindingCode { userId: string; code: string; expiresAt: number }
 

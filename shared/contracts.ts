@@ -5,7 +5,7 @@ import type {
   BindingCode, CommunityListItem, CommunityMap, GridImportResult, Me, MyGrid, Page, PointPlace, ReportDetail, ReportSummary,
   RosterImportResult, StaffRecord, SubmitReportResult, SubscribeTemplates, TaskDetail, TaskSummary,
 } from './api'
-import { importGridsSchema, importRosterSchema, listStaffSchema, setLeaveSchema, staffRefSchema } from './schemas/admin'
+import { importGridsSchema, importRosterSchema, listStaffSchema, setLeaveSchema, setStaffPhotoSchema, staffRefSchema } from './schemas/admin'
 import { bindStaffSchema } from './schemas/binding'
 import { communityMapSchema, locatePointSchema, setHomeGridSchema } from './schemas/map'
 import { pageSchema, rateReportSchema, reportRefSchema, submitReportSchema } from './schemas/report'
@@ -65,6 +65,7 @@ export const CONTRACTS = {
     unbindStaff: action<StaffRecord>()(staffRefSchema),
     setLeave: action<StaffRecord>()(setLeaveSchema),
     endLeave: action<StaffRecord>()(staffRefSchema),
+    setStaffPhoto: action<StaffRecord>()(setStaffPhotoSchema),
   },
 } as const
 

@@ -23,6 +23,7 @@ export interface User {
   duties?: string
   /** staff: when they can be found, in their own words (e.g. "工作日 9:00–17:30，社区党群服务中心") */
   officeHours?: string
+  /** the file id of the contact-card photo (admin.setStaffPhoto); a web address from an old roster is never shown */
   photoUrl?: string
   /** staff: a leave and who covers it; new tasks of their grids go to the substitute while it runs */
   leave?: Leave

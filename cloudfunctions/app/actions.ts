@@ -10,6 +10,7 @@ import { bindStaff, issueBindingCode, unbindStaff } from './staff/bindingCodes'
 import { importRoster } from './staff/importRoster'
 import { endLeave, setLeave } from './staff/leave'
 import { listStaff } from './staff/listStaff'
+import { setStaffPhoto } from './staff/staffPhoto'
 import { listQueue } from './queues/listQueue'
 import { getMyReport, listMyReports } from './reports/readReports'
 import { rateReport } from './reports/rateReport'
@@ -46,7 +47,7 @@ export const HANDLERS: Handlers = {
   },
   resident: { submitReport, listMyReports, getMyReport, rateReport },
   worker: { listInbox, getTask, acceptTask, resolveTask },
-  admin: { listQueue, importGrids: importGridsAction, importRoster, listStaff, issueBindingCode, unbindStaff, setLeave, endLeave },
+  admin: { listQueue, importGrids: importGridsAction, importRoster, listStaff, issueBindingCode, unbindStaff, setLeave, endLeave, setStaffPhoto },
 }
 
 /** The contract and handler of `fn.action`, or undefined for anything not registered. */

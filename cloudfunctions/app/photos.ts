@@ -18,3 +18,10 @@ export async function checkOwnPhotos(deps: Needs<'files'>, caller: User, ids: st
   const first = Object.values(fields)[0]
   return first ? appError('VALIDATION', first, fields) : null
 }
+
+/**
+ * A staff photo is a file of our own storage (a file id). A web address, as rosters once
+ * carried in their 照片 column, is never loaded: the mini-program loads nothing from servers
+ * other than its own.
+ */
+export const isStoredPhoto = (photo: string) => !/^(https?:|\/\/)/i.test(photo)

@@ -101,6 +101,7 @@ export const POLICY = {
     unbindStaff: rule(DISPATCHERS, 'area'),
     setLeave: rule(DISPATCHERS, 'area'),
     endLeave: rule(DISPATCHERS, 'area'),
+    setStaffPhoto: rule(DISPATCHERS, 'area'),
   },
 } as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Policy } }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { DEFAULT_CATALOGUE } from '../../shared/catalogue'
 import { DEFAULT_CALENDAR } from '../../shared/calendar/workingTime'
 import { openSqliteStore, type SqliteStore } from '../adapters/local/sqliteStore'
+import { localImportTexts } from '../adapters/local/importTexts'
 import { LocalKeyedHash } from '../adapters/local/keyedHash'
 import { MemoryLimits } from '../adapters/local/memoryLimits'
 import { SignedPhotoLinks } from '../adapters/local/signedPhotoLinks'
@@ -67,6 +68,7 @@ export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
     bindingCodes: store.bindingCodes,
     accountLinks: store.accountLinks,
     keyedHash: new LocalKeyedHash(secret),
+    importTexts: localImportTexts,
     clock,
     ids: randomIds,
     config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: opts.limits ?? DEFAULT_LIMITS },

@@ -59,6 +59,8 @@ export const FIXTURES: Record<string, Fixture> = {
     payload: async (w) => ({ userId: w.people.worker, from: Date.UTC(2030, 0, 1), until: Date.UTC(2030, 0, 8), substituteId: await substituteOf(w), note: '年假' }),
   },
   'admin.endLeave': { as: 'admin', payload: (w) => ({ userId: w.people.worker }) },
+  // a photo the district office took and uploaded: stored, sent for review (one mediaCheckAsync), answered with its link
+  'admin.setStaffPhoto': { as: 'admin', payload: (w) => ({ userId: w.people.worker, photo: w.upload('admin') }) },
   'user.listCommunities': { as: 'resident', payload: () => ({}) },
   'user.communityMap': { as: 'resident', payload: (w) => ({ communityId: w.queue.id }) },
   'user.locatePoint': { as: 'resident', payload: (w) => ({ location: w.reportPayload().location }) },

@@ -3,9 +3,11 @@ import type { Role } from '../roles'
 // The staff roster file (docs/import.md, "Staff roster (CSV)"): one header row in Chinese,
 // one person a row. Street offices keep their rosters in Excel with their own wording, so
 // each column is known by its name and a few common aliases; columns nobody asked for
-// (序号, 备注) are ignored.
+// (序号, 备注) are ignored. So is 照片, which rosters once carried as a web address: photos are
+// taken on a phone and uploaded on the staff page (admin.setStaffPhoto), as the mini-program
+// loads nothing from servers other than its own.
 
-export type RosterField = 'name' | 'phone' | 'role' | 'codes' | 'duties' | 'officeHours' | 'photoUrl'
+export type RosterField = 'name' | 'phone' | 'role' | 'codes' | 'duties' | 'officeHours'
 
 export interface RosterColumn {
   field: RosterField
@@ -22,7 +24,6 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { field: 'codes', header: '所属编码', aliases: ['编码', '网格编码', '所属网格编码', '所属网格', '社区编码', '街道编码', '所属单位编码'], required: true },
   { field: 'duties', header: '职责', aliases: ['工作职责', '岗位职责'], required: false },
   { field: 'officeHours', header: '办公时间', aliases: ['工作时间', '坐班时间', '接待时间'], required: false },
-  { field: 'photoUrl', header: '照片', aliases: ['照片链接', '照片地址', '头像'], required: false },
 ]
 
 /** A header cell as typed: spaces, a required-marker star and a bracketed note ("姓名（必填）") do not matter. */

@@ -18,13 +18,11 @@ export interface RosterRow {
   codes: string[]
   duties?: string
   officeHours?: string
-  photoUrl?: string
 }
 export interface ParsedRoster { rows: RosterRow[]; problems: RosterProblem[] }
 
 const MAX_ROWS = 20_000
-const LIMITS = { name: 30, duties: 100, officeHours: 60, photoUrl: 500 }
-const HTTPS_URL = /^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i
+const LIMITS = { name: 30, duties: 100, officeHours: 60 }
 /** Excel shows a long number in a General cell as 4.40304E+14, and saves the CSV that way. */
 const SCIENTIFIC = /^\d+(\.\d+)?E\+?\d+$/i
 const header = (field: RosterField) => ROSTER_COLUMNS.find((c) => c.field === field)!.header
@@ -124,8 +122,6 @@ function readRow(row: number, cell: (field: RosterField) => string | undefined):
   }
   const duties = optional('duties', '职责')
   const officeHours = optional('officeHours', '办公时间')
-  const photoUrl = cell('photoUrl')
-  if (photoUrl && (photoUrl.length > LIMITS.photoUrl || !HTTPS_URL.test(photoUrl))) problem('photoUrl', '照片应为 https:// 开头的图片链接（可留空）')
 
   if (problems.length > 0 || !role || !phone || !codes) return { row: null, problems }
   return {
@@ -133,7 +129,6 @@ function readRow(row: number, cell: (field: RosterField) => string | undefined):
       row, name, phone, role, codes,
       ...(duties !== undefined ? { duties } : {}),
       ...(officeHours !== undefined ? { officeHours } : {}),
-      ...(photoUrl !== undefined ? { photoUrl } : {}),
     },
     problems,
   }

@@ -70,3 +70,17 @@ export const setLeaveSchema = z
     if (l.substituteId === l.userId) ctx.addIssue({ code: 'custom', path: ['substituteId'], message: '代班人员不能是请假人本人' })
   })
 export type SetLeaveInput = z.infer<typeof setLeaveSchema>
+
+/**
+ * A staff member's photo for the contact card: the id of a file the caller uploaded (as a
+ * report's photos are, shared/schemas/common.ts), or null to remove it. Never a web address:
+ * the mini-program loads nothing from servers other than its own.
+ */
+export const setStaffPhotoSchema = z.object(
+  {
+    userId: idSchema('工作人员编号'),
+    photo: z.string(required('照片编号', '文本')).min(1, '照片编号不能为空').max(256, '照片编号过长').nullable(),
+  },
+  required('提交内容', '对象'),
+)
+export type SetStaffPhotoInput = z.infer<typeof setStaffPhotoSchema>

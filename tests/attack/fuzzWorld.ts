@@ -13,13 +13,13 @@ import { StoreWatch } from './storeSnapshot'
 
 // The fuzz suite's world: the seeded demo stack, one caller of each role, and the records a
 // valid payload of every action names (a report of the resident's, a task in the worker's
-// grid, one the worker accepted, one resolved and waiting for a rating, the caller's photos).
+// grid, one the worker accepted, one resolved and waiting for a rating, the callers' photos).
 
 export interface World {
   stack: LocalStack
   watch: StoreWatch
   callers: Record<Role, User>
-  photos: { resident: string[]; worker: string[] }
+  photos: { resident: string[]; worker: string[]; admin: string[] }
   /** the resident's report, its task assigned and not yet accepted */
   assigned: { reportId: string; taskId: string; version: number }
   /** a task the grid worker accepted */
@@ -83,6 +83,7 @@ export const FIXTURES: Partial<Record<ActionKey, Fixture>> = {
     valid: (w) => ({ userId: w.callers.grid_worker.id, from: Date.UTC(2030, 0, 1), until: Date.UTC(2030, 0, 8), substituteId: w.callers.grid_leader.id, note: '年假' }),
   },
   'admin.endLeave': { caller: 'district_admin', valid: (w) => ({ userId: w.callers.grid_worker.id }) },
+  'admin.setStaffPhoto': { caller: 'district_admin', valid: (w) => ({ userId: w.callers.grid_worker.id, photo: w.photos.admin[0] }) },
 }
 
 const DEMO_IDS: Record<Role, string> = {
@@ -105,7 +106,7 @@ export async function openFuzzWorld(): Promise<World> {
 
   const resident = await user(DEMO_IDS.resident)
   const point = { ...DEMO_POINTS.insideClear.point }
-  const photos = { resident: [await upload(resident), await upload(resident)], worker: [] as string[] }
+  const photos = { resident: [await upload(resident), await upload(resident)], worker: [] as string[], admin: [await upload(await user(DEMO_IDS.district_admin))] }
   const submit = () => call('resident', resident, 'submitReport', { category: 'fire_escape_blocked', description: '消防通道被电动车堵住了', photos: [photos.resident[0]], location: point })
   const first = await submit()
   // the grid the demo point routes to decides who the grid staff callers are

@@ -13,7 +13,7 @@ const DISPATCHER: Me = { id: 'u_cdisp_1', name: '赵德华', role: 'community_di
 const DAY = 86_400_000
 const staff = (id: string, name: string, extra: Partial<StaffRecord> = {}): StaffRecord => ({
   userId: id, name, role: 'grid_worker', roleName: '网格员', phone: '13920000000', placeName: '莲花一村社区第1网格', gridIds: ['g-lianhua1-1'],
-  communityId: 'c-lianhua1', streetId: 's-huafu', bound: false, boundAt: null, codeExpiresAt: null, leave: null, ...extra,
+  communityId: 'c-lianhua1', streetId: 's-huafu', bound: false, boundAt: null, codeExpiresAt: null, leave: null, photo: null, photoShown: false, ...extra,
 })
 const WANG = staff('u_worker_1', '王建国')
 const LI = staff('u_leader_1', '李秀英', { role: 'grid_leader', roleName: '网格长', bound: true, boundAt: Date.now() - DAY })
@@ -23,10 +23,10 @@ const row = (id: string) => document.getElementById(`staff-${id}`)!
 const inRow = (id: string, action: string) => row(id).querySelector(`[data-action=${action}]`) as HTMLElement
 const click = async (el: Element) => { await act(async () => { fireEvent.click(el) }) }
 
-async function setup(handler: (action: string, payload: any) => unknown = () => ok({})) {
+async function setup(handler: (action: string, payload: any) => unknown = () => ok({}), items: StaffRecord[] = [WANG, LI, ZHAO]) {
   const fake = fakeTransport((_fn, body) => {
     if (body.action === 'me') return ok(DISPATCHER)
-    if (body.action === 'listStaff') return ok({ items: [WANG, LI, ZHAO], nextCursor: null })
+    if (body.action === 'listStaff') return ok({ items, nextCursor: null })
     return handler(body.action, body.payload) as any
   })
   setTransport(fake.transport)
@@ -94,6 +94,58 @@ test('设置请假 sends whole days and the chosen substitute, and the row then 
   expect(sent.from).toBeGreaterThanOrEqual(dayjs().startOf('day').valueOf())
   expect(row('u_worker_1').querySelector('[data-field=leave]')!.textContent).toBe(`请假中（至${until.format('M月D日')}，由 李秀英 代班）`)
   expect(inRow('u_worker_1', 'end-leave').textContent).toBe('结束请假')
+})
+
+test('上传照片 takes one photo, uploads it, sets it on the record, and the row shows it small and says residents see it only once reviewed', async () => {
+  taro.chooseMedia.mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'blob:face-1' }] })
+  const link = '/api/_files/f_face_1?e=1&s=x'
+  const { calls, uploads } = await setup((action) => (action === 'setStaffPhoto' ? ok({ ...WANG, photo: link, photoShown: false }) : ok({})))
+  const state = () => row('u_worker_1').querySelector('[data-field=photo-state]')!.textContent
+  expect(state()).toBe('未上传照片 · 联系卡上显示默认头像')
+  expect(row('u_worker_1').querySelector('img')).toBeNull()
+  // a dispatcher is on no contact card: no photo for them
+  expect(row('u_cdisp_1').querySelector('[data-field=photo]')).toBeNull()
+
+  await click(inRow('u_worker_1', 'photo-upload'))
+  expect(taro.chooseMedia).toHaveBeenLastCalledWith(expect.objectContaining({ count: 1, mediaType: ['image'] }))
+  expect(uploads.map((u) => u.path)).toEqual(['blob:face-1'])
+  act(() => { uploads[0].progress(40) })
+  expect(inRow('u_worker_1', 'photo-upload').textContent).toBe('正在上传… 40%')
+  // a second tap while it runs starts nothing
+  await click(inRow('u_worker_1', 'photo-upload'))
+  expect(uploads).toHaveLength(1)
+  await act(async () => { uploads[0].resolve('f_face_1') })
+
+  expect(calls.filter((c) => c.body.action === 'setStaffPhoto').map((c) => c.body.payload)).toEqual([{ userId: 'u_worker_1', photo: 'f_face_1' }])
+  expect(row('u_worker_1').querySelector('img')!.getAttribute('src')).toBe(`/api/_files/${link}`)
+  expect(state()).toBe('照片已上传 · 审核通过后居民才能看到')
+  expect(inRow('u_worker_1', 'photo-change').textContent).toBe('更换照片')
+  expect(inRow('u_worker_1', 'photo-remove').textContent).toBe('删除照片')
+})
+
+test('an upload that fails says so in words and sets nothing', async () => {
+  taro.chooseMedia.mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'blob:face-2' }] })
+  const { calls, uploads } = await setup()
+  await click(inRow('u_worker_1', 'photo-upload'))
+  await act(async () => { uploads[0].reject(new Error('network down')) })
+  expect(row('u_worker_1').querySelector('[role=alert]')!.textContent).toMatch(/^照片没有保存：/)
+  expect(calls.filter((c) => c.body.action === 'setStaffPhoto')).toHaveLength(0)
+  expect(inRow('u_worker_1', 'photo-upload').textContent).toBe('上传照片')
+})
+
+test('删除照片 asks first; confirming sends null and the row goes back to the default face', async () => {
+  const { calls } = await setup((action) => (action === 'setStaffPhoto' ? ok({ ...LI, photo: null, photoShown: false }) : ok({})), [WANG, { ...LI, photo: '/api/_files/f_li?e=1&s=x', photoShown: true }, ZHAO])
+  const state = () => row('u_leader_1').querySelector('[data-field=photo-state]')!.textContent
+  expect(state()).toBe('照片已上传 · 居民在联系卡上可以看到')
+  taro.showModal.mockResolvedValueOnce({ confirm: false })
+  await click(inRow('u_leader_1', 'photo-remove'))
+  expect(taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '删除照片' }))
+  expect(calls.filter((c) => c.body.action === 'setStaffPhoto')).toHaveLength(0)
+  await click(inRow('u_leader_1', 'photo-remove'))
+  expect(calls.filter((c) => c.body.action === 'setStaffPhoto').map((c) => c.body.payload)).toEqual([{ userId: 'u_leader_1', photo: null }])
+  expect(row('u_leader_1').querySelector('img')).toBeNull()
+  expect(state()).toBe('未上传照片 · 联系卡上显示默认头像')
+  expect(inRow('u_leader_1', 'photo-upload').textContent).toBe('上传照片')
 })
 
 test('the leave words say a leave that has not begun yet, and nothing once it has ended', () => {

@@ -104,9 +104,9 @@ describe('my grid on the home page', () => {
     expect(await page.getAttribute('#home-call-leader', 'href')).toBe(`tel:${leader.phone}`)
     expect((await page.textContent('#home-call-leader'))!.replace(/\s/g, '')).toBe(`拨打${leader.phone}`)
     expect(await page.getAttribute('#home-call-worker-0', 'href')).toBe(`tel:${worker.phone}`)
-    // the bundled face, as no staff photo is set: nothing loads from elsewhere
+    // the seeded portrait, from our own host: nothing loads from elsewhere
     const photo = await page.locator('#home-leader .leader-photo img').getAttribute('src')
-    expect(photo).toMatch(/^(\/|data:image\/png)/)
+    expect(photo).toContain('/api/_files/')
     // the grid drawn, highlighted and labelled in words
     await page.waitForSelector(`#home-map-svg path.gm-grid-mine[data-grid-id="${gridId}"]`)
     expect(await page.textContent('#home-map-svg .gm-label-mine')).toContain('您的网格')

@@ -6,7 +6,7 @@ import { placeRoster, type RosterPlaces } from '../../shared/roster/placeRoster'
 // (the header is row 1) and the column by its Chinese header, and a row with a problem
 // passes nothing on (the use case then writes nothing at all).
 
-const HEADER = '姓名,工作电话,角色,所属编码,职责,办公时间,照片'
+const HEADER = '姓名,工作电话,角色,所属编码,职责,办公时间'
 const PLACES: RosterPlaces = {
   streets: [{ id: 's1', code: '440304005', name: '华富街道' }],
   communities: [
@@ -19,7 +19,7 @@ const PLACES: RosterPlaces = {
     { id: 'g3', code: '440304005002001', name: '田面社区第1网格', communityId: 'c2', streetId: 's1' },
   ],
 }
-const GOOD = '王小明,13912340001,网格员,440304005001001,巡查走访,工作日 9:00-17:30,https://example.com/p/1.jpg'
+const GOOD = '王小明,13912340001,网格员,440304005001001,巡查走访,工作日 9:00-17:30'
 const file = (...rows: string[]) => [HEADER, ...rows].join('\n')
 /** Parsing and placing, as the import does: every problem of the file, and the rows that passed both. */
 function check(text: string) {
@@ -32,9 +32,9 @@ describe('reading a staff roster', () => {
   it('reads good rows of every role, with a BOM, CRLF line ends and several grids in one cell', () => {
     const text = '\uFEFF' + [
       HEADER, GOOD,
-      '李红,0755-83451234,网格长,"440304005001001、440304005001002",统筹网格事务,,',
-      '张强,139 1234 0003,社区分拨员,440304005002,,,',
-      '赵敏,+86 13912340004,街道分拨员,440304005,,,',
+      '李红,0755-83451234,网格长,"440304005001001、440304005001002",统筹网格事务,',
+      '张强,139 1234 0003,社区分拨员,440304005002,,',
+      '赵敏,+86 13912340004,街道分拨员,440304005,,',
     ].join('\r\n')
     const out = check(text)
     expect(out.problems).toEqual([])
@@ -44,7 +44,7 @@ describe('reading a staff roster', () => {
       [4, '张强', '13912340003', 'community_dispatcher', [], 'c2', 's1'],
       [5, '赵敏', '13912340004', 'street_dispatcher', [], null, 's1'],
     ])
-    expect(out.placed[0]).toMatchObject({ duties: '巡查走访', officeHours: '工作日 9:00-17:30', photoUrl: 'https://example.com/p/1.jpg' })
+    expect(out.placed[0]).toMatchObject({ duties: '巡查走访', officeHours: '工作日 9:00-17:30' })
     expect(out.placed[1]).toMatchObject({ officeHours: '' })
   })
 
@@ -53,23 +53,28 @@ describe('reading a staff roster', () => {
     expect(out.problems).toEqual([])
     expect(out.placed).toHaveLength(1)
     expect(out.placed[0]).not.toHaveProperty('duties')
-    expect(out.placed[0]).not.toHaveProperty('photoUrl')
+  })
+
+  it('ignores the 照片 column an old roster still has, web address or not: photos are uploaded on the staff page', () => {
+    const out = check([`${HEADER},照片`, `${GOOD},https://example.com/p/1.jpg`, '李红,13912340002,网格长,440304005001001,,,http://example.com/2.jpg'].join('\n'))
+    expect(out.problems).toEqual([])
+    expect(out.placed.map((r) => r.name)).toEqual(['王小明', '李红'])
+    for (const row of out.placed) expect(Object.values(row).join()).not.toMatch(/example\.com/)
   })
 
   it.each([
-    ['a wrong phone', '王小明,1391234000,网格员,440304005001001,,,', '工作电话', '工作电话 1391234000 格式不正确：应为11位手机号（如 13912345678）或带区号的座机（如 0755-12345678）'],
-    ['a landline without its area code marked', '王小明,075583451234,网格员,440304005001001,,,', '工作电话', /^工作电话 075583451234 格式不正确/],
-    ['a phone Excel turned into 1.39E+10', '王小明,1.39123E+10,网格员,440304005001001,,,', '工作电话', /科学计数法/],
-    ['an unknown role', '王小明,13912340001,网格管理员,440304005001001,,,', '角色', '角色"网格管理员"无法识别：应为 网格员、网格长、社区分拨员 或 街道分拨员'],
-    ['an unknown code', '王小明,13912340001,网格员,440304005001009,,,', '所属编码', '所属编码 440304005001009 不是系统中已有的网格：请先导入网格边界，或核对编码'],
-    ['a community code for a grid worker', '王小明,13912340001,网格员,440304005001,,,', '所属编码', '网格员的所属编码应为15位网格编码，440304005001 是12位社区编码'],
-    ['a grid code for a community dispatcher', '王小明,13912340001,社区分拨员,440304005001001,,,', '所属编码', '社区分拨员的所属编码应为12位社区编码，440304005001001 是15位网格编码'],
-    ['two communities for one dispatcher', '王小明,13912340001,社区分拨员,440304005001;440304005002,,,', '所属编码', '社区分拨员只能属于一个社区，这里填了2个编码'],
-    ['grids of two communities', '王小明,13912340001,网格员,440304005001001、440304005002001,,,', '所属编码', /属于不同社区/],
-    ['a code that is not digits', '王小明,13912340001,网格员,第一网格,,,', '所属编码', /应为数字编码/],
-    ['a missing code', '王小明,13912340001,网格员,,,,', '所属编码', /^所属编码不能为空/],
-    ['a missing name', ',13912340001,网格员,440304005001001,,,', '姓名', '姓名不能为空'],
-    ['a photo that is not an https link', '王小明,13912340001,网格员,440304005001001,,,http://example.com/1.jpg', '照片', '照片应为 https:// 开头的图片链接（可留空）'],
+    ['a wrong phone', '王小明,1391234000,网格员,440304005001001,,', '工作电话', '工作电话 1391234000 格式不正确：应为11位手机号（如 13912345678）或带区号的座机（如 0755-12345678）'],
+    ['a landline without its area code marked', '王小明,075583451234,网格员,440304005001001,,', '工作电话', /^工作电话 075583451234 格式不正确/],
+    ['a phone Excel turned into 1.39E+10', '王小明,1.39123E+10,网格员,440304005001001,,', '工作电话', /科学计数法/],
+    ['an unknown role', '王小明,13912340001,网格管理员,440304005001001,,', '角色', '角色"网格管理员"无法识别：应为 网格员、网格长、社区分拨员 或 街道分拨员'],
+    ['an unknown code', '王小明,13912340001,网格员,440304005001009,,', '所属编码', '所属编码 440304005001009 不是系统中已有的网格：请先导入网格边界，或核对编码'],
+    ['a community code for a grid worker', '王小明,13912340001,网格员,440304005001,,', '所属编码', '网格员的所属编码应为15位网格编码，440304005001 是12位社区编码'],
+    ['a grid code for a community dispatcher', '王小明,13912340001,社区分拨员,440304005001001,,', '所属编码', '社区分拨员的所属编码应为12位社区编码，440304005001001 是15位网格编码'],
+    ['two communities for one dispatcher', '王小明,13912340001,社区分拨员,440304005001;440304005002,,', '所属编码', '社区分拨员只能属于一个社区，这里填了2个编码'],
+    ['grids of two communities', '王小明,13912340001,网格员,440304005001001、440304005002001,,', '所属编码', /属于不同社区/],
+    ['a code that is not digits', '王小明,13912340001,网格员,第一网格,,', '所属编码', /应为数字编码/],
+    ['a missing code', '王小明,13912340001,网格员,,,', '所属编码', /^所属编码不能为空/],
+    ['a missing name', ',13912340001,网格员,440304005001001,,', '姓名', '姓名不能为空'],
     ['duties over 100 characters', `王小明,13912340001,网格员,440304005001001,${'巡'.repeat(101)},,`, '职责', '职责最多100个字'],
   ])('reports %s at its row and column, and passes nothing of it', (_what, bad, column, message) => {
     const out = check(file(GOOD.replace('13912340001', '13912340009'), bad))
@@ -78,12 +83,12 @@ describe('reading a staff roster', () => {
   })
 
   it('reports a duplicate phone at its second row, naming the first', () => {
-    const out = check(file(GOOD, '李红,139-1234-0001,网格长,440304005001002,,,'))
+    const out = check(file(GOOD, '李红,139-1234-0001,网格长,440304005001002,,'))
     expect(out.problems).toEqual([{ row: 3, column: '工作电话', message: '工作电话 13912340001 与第2行重复：一个工作电话只能对应一个人' }])
   })
 
   it('refuses two leaders for one grid, naming the first', () => {
-    const out = check(file('李红,13912340001,网格长,440304005001001,,,', '周刚,13912340002,网格长,440304005001001,,,'))
+    const out = check(file('李红,13912340001,网格长,440304005001001,,', '周刚,13912340002,网格长,440304005001001,,'))
     expect(out.problems).toEqual([{ row: 3, column: '所属编码', message: '莲花一村社区第1网格（440304005001001）在第2行已有网格长 李红：一个网格只有一位网格长' }])
   })
 
@@ -95,7 +100,7 @@ describe('reading a staff roster', () => {
   })
 
   it('counts rows as Excel does: blank lines count, a line break inside quotes does not', () => {
-    const out = check(file(GOOD, '', '"李\n红",13912340002,网格员,440304005001002,,,', '周刚,13912340003,网格员,440304005001009,,,'))
+    const out = check(file(GOOD, '', '"李\n红",13912340002,网格员,440304005001002,,', '周刚,13912340003,网格员,440304005001009,,'))
     expect(out.placed.map((r) => r.row)).toEqual([2, 4])
     expect(out.problems).toEqual([expect.objectContaining({ row: 5, column: '所属编码' })])
   })

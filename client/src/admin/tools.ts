@@ -20,7 +20,7 @@ export interface AdminTool {
 export const ADMIN_TOOLS: AdminTool[] = [
   { id: 'grids', title: '网格地图导入', summary: '导入 GeoJSON 网格边界，先预览再确认', actions: ['importGrids'], page: 'adminGrids' },
   { id: 'roster', title: '人员名单导入', summary: '导入网格员、网格长、分拨员名单（CSV）', actions: ['importRoster'], page: 'adminRoster' },
-  { id: 'staff', title: '人员与绑定码', summary: '查看人员绑定情况，生成或解除绑定码', actions: ['listStaff', 'issueBindingCode', 'unbindStaff'], page: 'adminStaff' },
+  { id: 'staff', title: '人员与绑定码', summary: '查看人员绑定情况，生成或解除绑定码，上传联系卡照片', actions: ['listStaff', 'issueBindingCode', 'unbindStaff', 'setStaffPhoto'], page: 'adminStaff' },
   { id: 'leave', title: '请假与代班', summary: '登记请假并指定代班人员，新任务交给代班人', actions: ['listStaff', 'setLeave', 'endLeave'], page: 'adminStaff' },
 ]
 
@@ -32,6 +32,7 @@ export const ADMIN_ROLES: Record<string, readonly Role[]> = {
   issueBindingCode: ['community_dispatcher', 'street_dispatcher', 'district_admin'],
   unbindStaff: ['community_dispatcher', 'street_dispatcher', 'district_admin'],
   setLeave: ['community_dispatcher', 'street_dispatcher', 'district_admin'],
+  setStaffPhoto: ['community_dispatcher', 'street_dispatcher', 'district_admin'],
   endLeave: ['community_dispatcher', 'street_dispatcher', 'district_admin'],
 }
 

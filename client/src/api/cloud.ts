@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { Me } from '../../../shared/api'
 import type { ApiResponse } from '../../../shared/schemas/envelope'
+import { withCdnFields, type MarkForCdn } from './cdnFields'
 import { cloudEnv } from './config'
 import { toEnvelope } from './envelope'
 import { photoCloudPath, photoExtension, UNSUPPORTED_PHOTO } from './photoPath'
@@ -11,9 +12,16 @@ import type { Backend, Envelope, Transport } from './transport'
 // with wx.cloud.callFunction, its `data` being the envelope, and WeChat tells the function who
 // is calling (the OPENID), so there is no token. Photos go straight to cloud storage.
 
+/** wx.cloud.CDN where the base library has it (2.12.0 on); Taro.cloud is wx.cloud on weapp, its types leave CDN out. */
+function markForCdn(): MarkForCdn | undefined {
+  const cloud = Taro.cloud as unknown as { CDN?: (text: string) => unknown }
+  return typeof cloud.CDN === 'function' ? (text) => cloud.CDN!(text) : undefined
+}
+
 /** The function's envelope; rejects when the call failed (timeout, no network, the function crashed). */
 async function callFunction(fn: string, body: Envelope): Promise<ApiResponse<unknown>> {
-  const res = await Taro.cloud.callFunction({ name: fn, data: body })
+  // a large import file goes by WeChat's temporary CDN, the function gets its URL (cdnFields.ts)
+  const res = await Taro.cloud.callFunction({ name: fn, data: withCdnFields(fn, body, markForCdn()) })
   return toEnvelope(res.result)
 }
 

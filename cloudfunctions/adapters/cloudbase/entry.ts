@@ -3,6 +3,7 @@ import type { FunctionName } from '../../../shared/contracts'
 import { dispatch } from '../../app/dispatch'
 import { JOBS, type JobName } from '../../app/jobs'
 import { runJob } from '../../app/jobs/job'
+import { liftCdnFields } from './cdnEnvelope'
 import { onMediaCheck } from './mediaVerdicts'
 import { openRuntime, type CloudbaseRuntime } from './runtime'
 
@@ -22,7 +23,7 @@ export function functionEntry(fn: FunctionName) {
   return async function main(event: unknown) {
     try {
       const rt = containerRuntime()
-      return await dispatch(await rt.deps(), fn, event, await rt.identity.caller(rt.context))
+      return await dispatch(await rt.deps(), fn, liftCdnFields(fn, event), await rt.identity.caller(rt.context))
     } catch (err) {
       console.error(`${fn} failed before its action ran`, err)
       return { ok: false, error: appError('INTERNAL', ERROR_CODES.INTERNAL.message) }

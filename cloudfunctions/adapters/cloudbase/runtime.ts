@@ -5,6 +5,8 @@ import { DEFAULT_CATALOGUE } from '../../../shared/catalogue'
 import { randomIds, systemClock } from '../../app/ids'
 import { mapRouter } from '../../app/mapRouter'
 import type { Deps } from '../../app/ports'
+import { CdnImportTexts } from './cdnImportTexts'
+import { cdnHostsSetting } from './cdnUrl'
 import { CloudbaseLimits } from './cloudbaseLimits'
 import { TempUrlPhotoLinks } from './tempUrlLinks'
 import { CloudbaseStore } from './cloudbaseStore'
@@ -34,7 +36,13 @@ export interface CloudbaseRuntime {
 /** How long a warm container trusts the map generation it last read. */
 export const MAP_RECHECK_MS = 30_000
 
-export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings()): CloudbaseRuntime {
+/** What the runtime reaches beyond CloudBase's SDKs; tests answer for it. */
+export interface RuntimeNetwork {
+  /** downloads of admin imports sent through WeChat's temporary CDN */
+  fetch?: typeof fetch
+}
+
+export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(), network: RuntimeNetwork = {}): CloudbaseRuntime {
   // DYNAMIC_CURRENT_ENV / SYMBOL_CURRENT_ENV: the env the function is deployed in
   wx.init({ env: settings.GRIDLINK_TCB_ENV ?? (wx.DYNAMIC_CURRENT_ENV as unknown as string) })
   const app = init({ env: settings.GRIDLINK_TCB_ENV ?? SYMBOL_CURRENT_ENV })
@@ -50,6 +58,7 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
   const subscriptions = new CloudbaseSubscriptions(grants, settings.GRIDLINK_SUBSCRIBE_TEMPLATES)
   const limits = new CloudbaseLimits(store.db)
   const keyedHash = new CloudbaseKeyedHash(store.db, secretSetting())
+  const importTexts = new CdnImportTexts({ fetch: network.fetch, hosts: cdnHostsSetting() })
   const identity = new CloudbaseIdentity(store.db, randomIds, clock, (id) => store.reference.getUser(id))
   // a binding made by this container is seen by its next call at once, not after the link cache's 5 minutes
   store.accountLinks.onChange((openid) => identity.forget(openid))
@@ -75,6 +84,7 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
       bindingCodes: store.bindingCodes,
       accountLinks: store.accountLinks,
       keyedHash,
+      importTexts,
       config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: settings.GRIDLINK_RATE_LIMITS },
       calendar: DEFAULT_CALENDAR,
     }

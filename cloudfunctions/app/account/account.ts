@@ -21,7 +21,7 @@ export async function me(_deps: unknown, caller: User): Promise<Result<Me>> {
  * nearest-grid rule is for routing reports, not for telling someone whose grid they live in):
  * 'outside', with the community's or street's name and whom to call.
  */
-export async function myGrid(deps: Needs<'reference' | 'router' | 'clock' | 'photoLinks'>, caller: User, input: PointQueryInput): Promise<Result<MyGrid>> {
+export async function myGrid(deps: Needs<'reference' | 'router' | 'clock' | 'content' | 'photoLinks'>, caller: User, input: PointQueryInput): Promise<Result<MyGrid>> {
   const known = caller.homeGridId ? { id: caller.homeGridId, source: 'home' as const } : caller.gridIds[0] ? { id: caller.gridIds[0], source: 'staff' as const } : null
   // a grid no longer on the map (re-imported away) falls through to the location
   const grid = known ? await deps.reference.getGrid(known.id) : null

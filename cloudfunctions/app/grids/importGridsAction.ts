@@ -1,17 +1,24 @@
 import type { GridImportResult } from '../../../shared/api'
 import type { User } from '../../../shared/model'
-import { ok, type Result } from '../../../shared/result'
-import type { ImportGridsInput } from '../../../shared/schemas/admin'
+import { fail, ok, type Result } from '../../../shared/result'
+import { importGridsSchema, type ImportGridsInput } from '../../../shared/schemas/admin'
+import { parseWith } from '../../../shared/schemas/messages'
 import type { Needs } from '../ports'
 import { importGrids } from './importGrids'
 
 // The admin page's grid import: the file arrives as text and is parsed here, so a file that
 // is not JSON is reported like any other problem of the file (with what to fix), not refused.
+// On CloudBase a large file arrives as a temporary CDN URL instead: fetched first (dispatch
+// has checked the caller by then), then held to the schema's 900 KB like an inline one.
 
-export async function importGridsAction(deps: Needs<'reference'>, _caller: User, input: ImportGridsInput): Promise<Result<GridImportResult>> {
+export async function importGridsAction(deps: Needs<'reference' | 'importTexts'>, _caller: User, input: ImportGridsInput): Promise<Result<GridImportResult>> {
+  const text = await deps.importTexts.resolve(input.geojson, { path: 'geojson', label: '网格边界文件' })
+  if (!text.ok) return text
+  const sized = parseWith(importGridsSchema, { ...input, geojson: text.value })
+  if (!sized.ok) return fail(sized.error)
   let geojson: unknown
   try {
-    geojson = JSON.parse(input.geojson)
+    geojson = JSON.parse(sized.value.geojson)
   } catch (e) {
     const empty = { added: [], changed: [], unchanged: [], removed: [] }
     const why = e instanceof SyntaxError ? e.message : String(e)

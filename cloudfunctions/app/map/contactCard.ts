@@ -1,15 +1,17 @@
 import type { ContactCard, StaffContact } from '../../../shared/api'
 import type { Grid, User } from '../../../shared/model'
 import { ROLE_NAMES } from '../../../shared/roles'
+import { isStoredPhoto } from '../photos'
 import type { Needs } from '../ports'
 
 // 网格员服务联系卡 (DOMAIN.md): the people of one grid as a resident needs them, with their
-// leave. Three reads in CloudBase (the grid's community, street and staff, at once), and a
-// fourth only while someone is on leave (their substitutes): none is repeated per person.
+// leave. Three reads in CloudBase (the grid's community, street and staff, at once), a fourth
+// only while someone is on leave (their substitutes) and a fifth only when someone has a
+// photo (its review): none is repeated per person.
 
 export const DEFAULT_HOTLINE = '12345'
 
-type CardDeps = Needs<'reference' | 'clock' | 'photoLinks'>
+type CardDeps = Needs<'reference' | 'clock' | 'content' | 'photoLinks'>
 
 export async function contactCardOf(deps: CardDeps, grid: Grid, source: ContactCard['source']): Promise<ContactCard> {
   const staffIds = [...(grid.leaderId ? [grid.leaderId] : []), ...grid.workerIds]
@@ -62,11 +64,13 @@ async function substitutesOf(deps: CardDeps, staff: User[], now: number): Promis
 }
 
 /**
- * Staff photos are files of our own storage (a file id), linked like every photo; a web
- * address is left out, as the mini-program loads nothing from servers other than its own
- * and the card then shows the bundled placeholder.
+ * Staff photos are files of our own storage (a file id) the staff page uploaded
+ * (admin.setStaffPhoto), shown to residents like anyone else's photo: only once content review
+ * passed it, and as a link. A web address, a photo under review or refused: the card shows
+ * the bundled face instead.
  */
 async function photoLinksOf(deps: CardDeps, staff: User[]): Promise<Map<string, string>> {
-  const ids = staff.map((u) => u.photoUrl).filter((p): p is string => !!p && !/^(https?:|\/\/)/i.test(p))
-  return ids.length > 0 ? deps.photoLinks.links(ids) : new Map()
+  const ids = [...new Set(staff.map((u) => u.photoUrl).filter((p): p is string => !!p && isStoredPhoto(p)))]
+  const shown = ids.length > 0 ? [...(await deps.content.visiblePhotos(ids))] : []
+  return shown.length > 0 ? deps.photoLinks.links(shown) : new Map()
 }

@@ -2,6 +2,7 @@ import type { GrantAnswer, SubscribeTemplates } from '../../../shared/api'
 import type { WorkingCalendar } from '../../../shared/calendar/workingTime'
 import type { Category } from '../../../shared/catalogue'
 import type { Community, Grid, LngLat, Message, Routing, Street } from '../../../shared/model'
+import type { Result } from '../../../shared/result'
 import type { AccountLinks } from './accountLinks'
 import type { BindingCodes, KeyedHash } from './bindingCodes'
 import type { Cases } from './cases'
@@ -71,6 +72,20 @@ export interface Subscriptions {
   record(userId: string, answers: Record<string, GrantAnswer>): Promise<number>
 }
 
+/** The payload field a file's text came in, to name it in a refusal. */
+export interface ImportTextField { path: string; label: string }
+
+/**
+ * An admin import's file as text. The mini-program sends a file past 100 KB through WeChat's
+ * temporary CDN (wx.cloud.CDN), so on CloudBase the field holds the CDN's https URL, which is
+ * downloaded here; on the local host the field is the text. The use case calls it, so only
+ * a caller dispatch let through ever makes a function download anything.
+ */
+export interface ImportTexts {
+  /** the file's text; VALIDATION (or INTERNAL when the CDN did not answer) naming the field otherwise */
+  resolve(value: string, field: ImportTextField): Promise<Result<string>>
+}
+
 export interface Config {
   catalogue: Category[]
   timezone: string
@@ -92,6 +107,8 @@ export interface Deps {
   bindingCodes: BindingCodes
   accountLinks: AccountLinks
   keyedHash: KeyedHash
+  /** admin imports: a file's text, fetched when it came by WeChat's temporary CDN */
+  importTexts: ImportTexts
   clock: Clock
   ids: IdGen
   config: Config

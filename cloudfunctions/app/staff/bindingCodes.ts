@@ -9,14 +9,14 @@ import { me } from '../account/account'
 import { rateLimited } from '../limits'
 import type { Needs } from '../ports'
 import { BIND_ATTEMPTS, BINDING_CODE_TTL_MS, codeHash, newBindingCode } from './codes'
-import { loadStaff, oneStaffRecord } from './staffRecord'
+import { loadStaff, oneStaffRecord, type RecordDeps } from './staffRecord'
 
 // Binding a WeChat account (or the local identity) to a staff record: the area's dispatcher
 // issues a one-time code, the staff member types it under "我是工作人员", and from then on
 // their account acts as the record (AccountLinks). A code works once and expires; a record
 // takes one account until it is unbound, after which a new code can be issued.
 
-type CodeDeps = Needs<'reference' | 'bindingCodes' | 'keyedHash' | 'clock'>
+type CodeDeps = RecordDeps & Needs<'keyedHash'>
 
 export async function issueBindingCode(deps: CodeDeps, caller: User, input: StaffRefInput): Promise<Result<BindingCode>> {
   const loaded = await loadStaff(deps, caller, input.userId, 'issueBindingCode')

@@ -5,14 +5,13 @@ import { fail, ok, type Result } from '../../../shared/result'
 import { isGridStaffRole } from '../../../shared/roles'
 import { leavesOverlap } from '../../../shared/roster/leave'
 import type { SetLeaveInput, StaffRefInput } from '../../../shared/schemas/admin'
-import type { Needs } from '../ports'
-import { loadStaff, oneStaffRecord } from './staffRecord'
+import { loadStaff, oneStaffRecord, type RecordDeps } from './staffRecord'
 
 // Leave and substitutes (请假代班): while a grid worker's leave runs, the new tasks of their
 // grids go to the substitute (recipients.ts), and the contact card says who covers. Tasks
 // they already hold stay with them; when the leave ends, new tasks go back to them.
 
-type LeaveDeps = Needs<'reference' | 'bindingCodes' | 'clock'>
+type LeaveDeps = RecordDeps
 
 const invalid = (field: string, message: string) => fail(appError('VALIDATION', message, { [field]: message }))
 

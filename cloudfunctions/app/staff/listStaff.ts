@@ -6,7 +6,7 @@ import type { ListStaffInput } from '../../../shared/schemas/admin'
 import { can, type AreaSubject } from '../policy'
 import type { Needs } from '../ports'
 import { DEFAULT_PAGE } from '../reports/readReports'
-import { staffRecords, type Places } from './staffRecord'
+import { staffRecords, type Places, type RecordDeps } from './staffRecord'
 
 // The staff of an area for the admin pages: a community's (its grids' workers and leaders,
 // its dispatchers), a street's (and its communities'), or, for the district office, all.
@@ -15,7 +15,7 @@ import { staffRecords, type Places } from './staffRecord'
 // then its communities, each followed by its grids; a leader before the grid's workers),
 // paged by a cursor on that order.
 
-type ListDeps = Needs<'reference' | 'bindingCodes' | 'clock'>
+type ListDeps = RecordDeps
 type Area = AreaSubject | 'all'
 
 export async function listStaff(deps: ListDeps, caller: User, input: ListStaffInput): Promise<Result<Page<StaffRecord>>> {

@@ -29,7 +29,8 @@ export interface RosterBefore {
 }
 
 const PHONE = '工作电话'
-const OPTIONAL = ['duties', 'officeHours', 'photoUrl'] as const
+// a photo is not the roster's: it is uploaded on the staff page and survives every import
+const OPTIONAL = ['duties', 'officeHours'] as const
 export const personLabel = (u: Pick<User, 'name' | 'phone'>) => `${u.name}（${maskPhone(u.phone)}）`
 
 export function planRoster(rows: readonly PlacedRow[], before: RosterBefore, newId: (phone: string) => string): { write: RosterWrite; problems: RosterProblem[] } {

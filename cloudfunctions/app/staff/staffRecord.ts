@@ -3,13 +3,17 @@ import { appError } from '../../../shared/errors'
 import type { Community, Grid, Street, User } from '../../../shared/model'
 import { fail, ok, type Result } from '../../../shared/result'
 import { isReporterRole, ROLE_NAMES } from '../../../shared/roles'
+import { isStoredPhoto } from '../photos'
 import { can, type AreaSubject } from '../policy'
 import type { Needs } from '../ports'
 
 // A staff record as the admin pages show it, and the rule every staff action starts with:
 // the record exists, is staff, and sits in the caller's area (policy.ts, scope `area`).
 
-type StaffAction = 'issueBindingCode' | 'unbindStaff' | 'setLeave' | 'endLeave'
+type StaffAction = 'issueBindingCode' | 'unbindStaff' | 'setLeave' | 'endLeave' | 'setStaffPhoto'
+
+/** What a staff record is made from: the people, their codes, the time, and their photos' reviews and links. */
+export type RecordDeps = Needs<'reference' | 'bindingCodes' | 'clock' | 'content' | 'photoLinks'>
 
 /** Where a staff record sits, as the policy's area scope reads it. */
 export const areaOf = (u: User): AreaSubject => ({ communityId: u.communityId ?? null, streetId: u.streetId ?? null })
@@ -38,21 +42,25 @@ export async function placesOf(deps: Needs<'reference'>, users: User[]): Promise
   return { grids: byId(grids), communities: byId(communities), streets: byId(streets) }
 }
 
-/** Staff records with what they show beside the person: codes waiting, substitutes' names. */
-export async function staffRecords(deps: Needs<'reference' | 'bindingCodes' | 'clock'>, users: User[], places: Places): Promise<StaffRecord[]> {
+/** Staff records with what they show beside the person: codes waiting, substitutes' names, photos. */
+export async function staffRecords(deps: RecordDeps, users: User[], places: Places): Promise<StaffRecord[]> {
   const now = deps.clock.now()
   const known = new Map(users.map((u) => [u.id, u]))
   const missing = [...new Set(users.flatMap((u) => (u.leave && !known.has(u.leave.substituteId) ? [u.leave.substituteId] : [])))]
-  const [waiting, substitutes] = await Promise.all([deps.bindingCodes.waiting(users.map((u) => u.id), now), missing.length > 0 ? deps.reference.getUsers(missing) : []])
+  const [waiting, substitutes, photos] = await Promise.all([
+    deps.bindingCodes.waiting(users.map((u) => u.id), now),
+    missing.length > 0 ? deps.reference.getUsers(missing) : [],
+    photosOf(deps, users),
+  ])
   for (const s of substitutes) known.set(s.id, s)
-  return users.map((u) => staffRecord(u, places, waiting, known, now))
+  return users.map((u) => staffRecord(u, places, waiting, known, photos, now))
 }
 
-export async function oneStaffRecord(deps: Needs<'reference' | 'bindingCodes' | 'clock'>, user: User): Promise<StaffRecord> {
+export async function oneStaffRecord(deps: RecordDeps, user: User): Promise<StaffRecord> {
   return (await staffRecords(deps, [user], await placesOf(deps, [user])))[0]
 }
 
-function staffRecord(u: User, places: Places, waiting: Map<string, number>, people: Map<string, User>, now: number): StaffRecord {
+function staffRecord(u: User, places: Places, waiting: Map<string, number>, people: Map<string, User>, photos: Photos, now: number): StaffRecord {
   // a leave that is over is history: the list shows the one running or still to come
   const leave = u.leave && u.leave.until > now ? u.leave : null
   return {
@@ -69,7 +77,23 @@ function staffRecord(u: User, places: Places, waiting: Map<string, number>, peop
     boundAt: u.binding?.at ?? null,
     codeExpiresAt: waiting.get(u.id) ?? null,
     leave: leave ? { from: leave.from, until: leave.until, substituteId: leave.substituteId, substituteName: people.get(leave.substituteId)?.name ?? '', ...(leave.note ? { note: leave.note } : {}) } : null,
+    photo: u.photoUrl ? photos.links.get(u.photoUrl) ?? null : null,
+    photoShown: !!u.photoUrl && photos.shown.has(u.photoUrl),
   }
+}
+
+interface Photos { links: Map<string, string>; shown: Set<string> }
+
+/**
+ * The staff page shows a photo whatever its review says (staff uploaded it, for staff to
+ * check), and says whether residents see it yet: the contact card shows only passed ones
+ * (contactCard.ts). One review read and one links call for a whole page, none without photos.
+ */
+async function photosOf(deps: Needs<'content' | 'photoLinks'>, users: User[]): Promise<Photos> {
+  const ids = [...new Set(users.map((u) => u.photoUrl).filter((p): p is string => !!p && isStoredPhoto(p)))]
+  if (ids.length === 0) return { links: new Map(), shown: new Set() }
+  const [links, shown] = await Promise.all([deps.photoLinks.links(ids), deps.content.visiblePhotos(ids)])
+  return { links, shown }
 }
 
 /** In words: "莲花一村社区第1网格、莲花一村社区第2网格", "田面社区", "华富街道". */

@@ -1,13 +1,14 @@
-import type { Grid, LngLat } from '../../../shared/model'
+import type { Grid, LngLat, User } from '../../../shared/model'
 import type { Deps, GridRouter } from '../../app/ports'
 import { acceptTask, resolveTask } from '../../app/tasks/handleTask'
 import { rateReport } from '../../app/reports/rateReport'
 import { submitReport } from '../../app/reports/submitReport'
+import { setStaffPhoto } from '../../app/staff/staffPhoto'
 import type { DiskFiles } from '../../adapters/local/diskFiles'
 import { DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_POINTS, DEMO_STREET } from './demoArea'
 import { demoPeople } from './people'
 import { demoReports, type Progress } from './demoReports'
-import { samplePhoto } from './samplePhoto'
+import { sampleAvatar, samplePhoto } from './samplePhoto'
 
 const HOUR = 3_600_000
 const STEPS: Record<Progress, number> = { assigned: 0, accepted: 1, resolved: 2, closed: 3, reopened: 3 }
@@ -24,6 +25,7 @@ export async function seedDemo(files: DiskFiles, deps: Deps) {
     communities: DEMO_COMMUNITIES.map((c) => ({ ...c, dispatcherIds: [dispatchers.get(c.id)!] })),
     grids,
   })
+  await seedStaffPhotos(files, deps, users, staff.get(DEMO_POINTS.insideClear.expected.gridId!)!)
   const gridRouter = deps.router
 
   const reporters = users.filter((u) => u.role === 'resident' || u.role === 'volunteer')
@@ -59,6 +61,17 @@ export async function seedDemo(files: DiskFiles, deps: Deps) {
         must(await rateReport(seedDeps, reporter, { reportId: submitted.value.reportId, stars: good ? 5 : 2, solved: good, comment: good ? '处理很及时，谢谢网格员' : '还是老样子，没解决' }))
       }
     }
+  }
+}
+
+/** The first grid's leader and worker get a portrait, uploaded by the district office as the staff page does; the rest keep the bundled face. */
+async function seedStaffPhotos(files: DiskFiles, deps: Deps, users: User[], grid: { workerId: string; leaderId: string }) {
+  const office = users.find((u) => u.role === 'district_admin')!
+  const portraits: [string, [number, number, number]][] = [[grid.leaderId, [96, 140, 200]], [grid.workerId, [120, 170, 130]]]
+  for (const [userId, ground] of portraits) {
+    const photo = await files.saveFile(office.id, 'image/png', sampleAvatar(ground))
+    if ('error' in photo) throw new Error(photo.error)
+    must(await setStaffPhoto(deps, office, { userId, photo: photo.id }))
   }
 }
 

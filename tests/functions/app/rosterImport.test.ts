@@ -109,6 +109,17 @@ describe('importing the staff roster', () => {
     expect((await t.stack.deps.reference.getCommunity('c-lianhua1'))!.dispatcherIds).toContain(w.worker1.id)
   })
 
+  it('keeps the photo the staff page uploaded through a re-import, and a 照片 column an old file still has changes nothing', async () => {
+    const w = await world()
+    const photo = await t.upload(ADMIN)
+    expect((await t.call('admin', ADMIN, 'setStaffPhoto', { userId: w.worker2.id, photo })).ok).toBe(true)
+    const csv = [`${HEADER},照片`, `${rowOf(w.worker2, w.g2, { duties: '巡查走访' })},https://example.com/face.jpg`, `${rowOf(w.leader1, w.g1)},`].join('\n')
+    const out = await importRoster(csv, true)
+    expect(out.data).toMatchObject({ applied: true, problems: [] })
+    expect(await user(w.worker2.id)).toMatchObject({ duties: '巡查走访', photoUrl: photo })
+    expect(await user(w.leader1.id)).toEqual(w.leader1)
+  })
+
   it('is the district office\'s: a community dispatcher is refused', async () => {
     const c = (await t.stack.deps.reference.getCommunity('c-lianhua1'))!
     const res = await t.call('admin', c.dispatcherIds[0], 'importRoster', { csv: `${HEADER}\n`, apply: false })

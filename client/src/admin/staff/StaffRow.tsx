@@ -6,6 +6,7 @@ import { isGridStaffRole } from '../../../../shared/roles'
 import { call, toApiError } from '../../api/client'
 import CodePanel from './CodePanel'
 import LeaveForm from './LeaveForm'
+import StaffPhoto from './StaffPhoto'
 import { bindingWords, leaveWords } from './staffWords'
 
 interface Props { staff: StaffRecord; onChange: (s: StaffRecord) => void }
@@ -13,7 +14,7 @@ interface Props { staff: StaffRecord; onChange: (s: StaffRecord) => void }
 const confirm = async (title: string, content: string, confirmText: string) =>
   (await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#b42318' })).confirm
 
-/** One staff member: who, where, bound or not, on leave or not, and what can be done about it. */
+/** One staff member: who, where, bound or not, on leave or not, their photo, and what can be done about it. */
 export default function StaffRow({ staff: s, onChange }: Props) {
   const [code, setCode] = useState<BindingCode | null>(null)
   const [leaveOpen, setLeaveOpen] = useState(false)
@@ -58,6 +59,8 @@ export default function StaffRow({ staff: s, onChange }: Props) {
       </View>
       <Text className={s.bound ? 'admin-state admin-state-ok' : 'admin-state admin-state-todo'} data-field='binding'>{bindingWords(s)}</Text>
       {leave && <Text className='admin-state admin-state-leave' data-field='leave'>{leave}</Text>}
+      {/* only grid staff are on a resident's contact card */}
+      {isGridStaffRole(s.role) && <StaffPhoto staff={s} onChange={onChange} />}
       {code && <CodePanel code={code} name={s.name} onClose={() => setCode(null)} />}
       {leaveOpen && <LeaveForm staff={s} onCancel={() => setLeaveOpen(false)} onDone={(r) => { setLeaveOpen(false); onChange(r) }} />}
       {error && <View className='form-error' ariaRole='alert'>{error}</View>}

@@ -49,7 +49,7 @@ export default function AdminStaffPage() {
 
   return (
     <AdminPage id='page-admin-staff' title='人员与绑定码'>
-      <Text className='gl-muted'>每位工作人员用一次性绑定码把自己的微信绑到名单上的记录；请假时指定代班人员，本网格的新任务交给代班人，居民的联系卡上也会注明。</Text>
+      <Text className='gl-muted'>每位工作人员用一次性绑定码把自己的微信绑到名单上的记录；请假时指定代班人员，本网格的新任务交给代班人，居民的联系卡上也会注明。网格员和网格长的照片用手机拍好后在这里上传，审核通过后显示在居民的联系卡上。</Text>
       <LoadState loading={me.loading && !me.data} error={me.data ? undefined : me.error} onRetry={me.reload} />
       {me.data?.role === 'district_admin' && <CommunityFilter value={communityId} onChange={setCommunityId} />}
       {me.data && <StaffList me={me.data} communityId={communityId} />}

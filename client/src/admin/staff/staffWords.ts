@@ -22,5 +22,12 @@ export function leaveWords(s: StaffRecord, now = Date.now()): string | null {
   return `请假中（至${day(l.until)}，${by}）`
 }
 
+/** Whether residents see the photo: the contact card shows it only once content review passed it. */
+export function photoWords(s: StaffRecord): string {
+  if (!s.photo) return '未上传照片 · 联系卡上显示默认头像'
+  if (s.photoShown) return '照片已上传 · 居民在联系卡上可以看到'
+  return '照片已上传 · 审核通过后居民才能看到'
+}
+
 /** A code is read out or typed: two groups of four are easier to get right than eight in a row. */
 export const spacedCode = (code: string) => `${code.slice(0, 4)} ${code.slice(4)}`

@@ -86,9 +86,10 @@ export default function HomePage() {
         </Text>
         {user && isGridStaffRole(user.role) && <Text id='home-go-inbox' className='entry' onClick={go(routes.inbox)}>任务收件箱</Text>}
         {user && hasAdminTools(user.role) && <Text id='home-go-admin' className='entry' onClick={go(routes.admin)}>管理后台</Text>}
-        {user && isReporterRole(user.role) && <Text id='home-go-bind' className='entry' onClick={go(routes.bindStaff)}>我是工作人员</Text>}
       </View>
       <LargeTextToggle />
+      {/* few residents are staff: a plain link for the one who was handed a binding code, not a tile */}
+      {user && isReporterRole(user.role) && <Text id='home-go-bind' className='gl-link' onClick={go(routes.bindStaff)}>我是工作人员（用绑定码绑定）</Text>}
       {backend.identity === 'dev' && (
         <Text id='home-logout' className='gl-link' onClick={() => { clearSession(); Taro.reLaunch({ url: routes.login }) }}>
           {user ? `当前身份：${user.roleName}（点此切换）` : '登录'}
