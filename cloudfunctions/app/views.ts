@@ -4,7 +4,7 @@ import { findCategory } from '../../shared/catalogue'
 import { flagsNeighbours } from '../../shared/routing/outcome'
 import { canApply } from '../../shared/workflow/taskMachine'
 import { isOpen } from '../../shared/workflow/status'
-import { maskPhone } from './phone'
+import { maskPhone } from '../../shared/identity/masking'
 import { can } from './policy'
 import type { Needs } from './ports'
 

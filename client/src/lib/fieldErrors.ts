@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type * as z from 'zod'
 import { validationError } from '../../../shared/schemas/messages'
+import { toApiError, type ApiError } from '../api/client'
 
 /** Field path ("location.lng", "photos.0") → the form field that shows its message. */
 export function byField(fields: Record<string, string> | undefined): Record<string, string> {
@@ -32,4 +33,31 @@ export function useFieldErrors() {
     clear(field)
   }
   return { errors, setErrors, edit, clear }
+}
+
+/**
+ * A form's send, written once: one send at a time, the server's field messages shown under
+ * their fields and its message for the form. `onError` sees the error first (a CONFLICT that
+ * reloads the page); the send answers undefined when it failed.
+ */
+export function useFormSend() {
+  const fields = useFieldErrors()
+  const [formError, setFormError] = useState('')
+  const [sending, setSending] = useState(false)
+  const send = async <T,>(run: () => Promise<T>, onError?: (err: ApiError) => void): Promise<T | undefined> => {
+    setFormError('')
+    setSending(true)
+    try {
+      return await run()
+    } catch (e) {
+      const err = toApiError(e)
+      onError?.(err)
+      fields.setErrors(byField(err.fields))
+      setFormError(err.message)
+      return undefined
+    } finally {
+      setSending(false)
+    }
+  }
+  return { ...fields, formError, setFormError, sending, send }
 }

@@ -1,19 +1,16 @@
 import type { StaffRecord } from '../../../shared/api'
-import { appError } from '../../../shared/errors'
 import type { User } from '../../../shared/model'
-import { fail, ok, type Result } from '../../../shared/result'
+import { ok, type Result } from '../../../shared/result'
 import { isGridStaffRole } from '../../../shared/roles'
 import { leavesOverlap } from '../../../shared/roster/leave'
 import type { SetLeaveInput, StaffRefInput } from '../../../shared/schemas/admin'
-import { loadStaff, oneStaffRecord, type RecordDeps } from './staffRecord'
+import { invalid, loadStaff, oneStaffRecord, type RecordDeps } from './staffRecord'
 
 // Leave and substitutes (请假代班): while a grid worker's leave runs, the new tasks of their
 // grids go to the substitute (recipients.ts), and the contact card says who covers. Tasks
 // they already hold stay with them; when the leave ends, new tasks go back to them.
 
 type LeaveDeps = RecordDeps
-
-const invalid = (field: string, message: string) => fail(appError('VALIDATION', message, { [field]: message }))
 
 export async function setLeave(deps: LeaveDeps, caller: User, input: SetLeaveInput): Promise<Result<StaffRecord>> {
   const loaded = await loadStaff(deps, caller, input.userId, 'setLeave')

@@ -2,7 +2,7 @@ import type { RosterImportResult, RosterProblem } from '../../../shared/api'
 import type { Community, Grid, Street, User } from '../../../shared/model'
 import { isReporterRole } from '../../../shared/roles'
 import type { PlacedRow } from '../../../shared/roster/placeRoster'
-import { maskPhone } from '../phone'
+import { maskPhone } from '../../../shared/identity/masking'
 
 // What a roster import changes: each row matched to a staff member by work phone (or a new
 // one), their record as the row leaves it, and the map records that name staff (a grid's

@@ -1,13 +1,12 @@
 import type { StaffRecord } from '../../../shared/api'
-import { appError } from '../../../shared/errors'
 import type { User } from '../../../shared/model'
-import { fail, ok, type Result } from '../../../shared/result'
+import { ok, type Result } from '../../../shared/result'
 import { isGridStaffRole } from '../../../shared/roles'
 import type { SetStaffPhotoInput } from '../../../shared/schemas/admin'
 import { submitPhotosQuietly } from '../content'
 import { checkOwnPhotos } from '../photos'
 import type { Needs } from '../ports'
-import { loadStaff, oneStaffRecord, type RecordDeps } from './staffRecord'
+import { invalid, loadStaff, oneStaffRecord, type RecordDeps } from './staffRecord'
 
 // The face on the contact card (网格员服务联系卡): the office takes it on a phone and uploads
 // it on the staff page. It is a file of our own storage the caller uploaded, kept on the
@@ -15,8 +14,6 @@ import { loadStaff, oneStaffRecord, type RecordDeps } from './staffRecord'
 // until then the card shows the bundled face.
 
 type PhotoDeps = RecordDeps & Needs<'files'>
-
-const invalid = (field: string, message: string) => fail(appError('VALIDATION', message, { [field]: message }))
 
 export async function setStaffPhoto(deps: PhotoDeps, caller: User, input: SetStaffPhotoInput): Promise<Result<StaffRecord>> {
   const loaded = await loadStaff(deps, caller, input.userId, 'setStaffPhoto')

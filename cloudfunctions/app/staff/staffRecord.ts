@@ -16,6 +16,9 @@ type StaffAction = 'issueBindingCode' | 'unbindStaff' | 'setLeave' | 'endLeave' 
 export type RecordDeps = Needs<'reference' | 'bindingCodes' | 'clock' | 'content' | 'photoLinks'>
 
 /** Where a staff record sits, as the policy's area scope reads it. */
+/** A refusal of one field, named so the admin page shows it under that field. */
+export const invalid = (field: string, message: string) => fail(appError('VALIDATION', message, { [field]: message }))
+
 export const areaOf = (u: User): AreaSubject => ({ communityId: u.communityId ?? null, streetId: u.streetId ?? null })
 
 /** The staff record the caller may handle with `action`, or NOT_FOUND / FORBIDDEN. */

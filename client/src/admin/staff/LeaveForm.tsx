@@ -6,9 +6,9 @@ import { useCallback, useEffect, useState } from 'react'
 import type { StaffRecord } from '../../../../shared/api'
 import { isGridStaffRole } from '../../../../shared/roles'
 import { setLeaveSchema } from '../../../../shared/schemas/admin'
-import { call, errorMessage, toApiError } from '../../api/client'
+import { call, errorMessage } from '../../api/client'
 import FieldError from '../../components/FieldError'
-import { byField, check, useFieldErrors } from '../../lib/fieldErrors'
+import { check, useFormSend } from '../../lib/fieldErrors'
 import DateField from '../common/DateField'
 import { leaveWords } from './staffWords'
 
@@ -43,9 +43,7 @@ export default function LeaveForm({ staff, onDone, onCancel }: Props) {
   const [from, setFrom] = useState(TODAY())
   const [until, setUntil] = useState('')
   const [substituteId, setSubstituteId] = useState('')
-  const { errors, setErrors, edit } = useFieldErrors()
-  const [formError, setFormError] = useState('')
-  const [sending, setSending] = useState(false)
+  const { errors, setErrors, edit, formError, sending, send } = useFormSend()
 
   const submit = async () => {
     if (sending) return
@@ -58,17 +56,8 @@ export default function LeaveForm({ staff, onDone, onCancel }: Props) {
       setErrors({ ...checked.fields, ...(substituteId ? {} : { substituteId: '请选择代班人员' }) })
       return
     }
-    setFormError('')
-    setSending(true)
-    try {
-      onDone(await call('admin', 'setLeave', checked.value))
-    } catch (e) {
-      const err = toApiError(e)
-      setErrors(byField(err.fields))
-      setFormError(err.message)
-    } finally {
-      setSending(false)
-    }
+    const saved = await send(() => call('admin', 'setLeave', checked.value))
+    if (saved) onDone(saved)
   }
 
   return (

@@ -6,10 +6,10 @@ import '@nutui/nutui-react-taro/dist/es/packages/rate/style/css'
 import { useState } from 'react'
 import type { ReportDetail } from '../../../../shared/api'
 import { COMMENT_MAX, rateReportSchema, ratingReopens } from '../../../../shared/schemas/report'
-import { call, toApiError } from '../../api/client'
+import { call } from '../../api/client'
 import FieldError from '../../components/FieldError'
 import TextField from '../../components/TextField'
-import { byField, check, useFieldErrors } from '../../lib/fieldErrors'
+import { check, useFormSend } from '../../lib/fieldErrors'
 
 const STAR_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意']
 
@@ -18,9 +18,7 @@ export default function RateForm({ reportId, onRated }: { reportId: string; onRa
   const [stars, setStars] = useState(0)
   const [solved, setSolved] = useState<boolean | undefined>(undefined)
   const [comment, setComment] = useState('')
-  const { errors, setErrors, edit } = useFieldErrors()
-  const [formError, setFormError] = useState('')
-  const [sending, setSending] = useState(false)
+  const { errors, setErrors, edit, formError, sending, send } = useFormSend()
 
   const submit = async () => {
     if (sending) return
@@ -30,17 +28,8 @@ export default function RateForm({ reportId, onRated }: { reportId: string; onRa
       return
     }
     setErrors({})
-    setFormError('')
-    setSending(true)
-    try {
-      onRated(await call('resident', 'rateReport', checked.value))
-    } catch (e) {
-      const err = toApiError(e)
-      setErrors(byField(err.fields))
-      setFormError(err.message)
-    } finally {
-      setSending(false)
-    }
+    const rated = await send(() => call('resident', 'rateReport', checked.value))
+    if (rated) onRated(rated)
   }
 
   const reopens = stars > 0 && solved !== undefined && ratingReopens({ stars, solved })

@@ -4,11 +4,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { useEffect, useState } from 'react'
 import type { TaskDetail } from '../../../../shared/api'
 import { RESULT_MAX, RESULT_MIN, resolveTaskSchema } from '../../../../shared/schemas/task'
-import { call, toApiError } from '../../api/client'
+import { call } from '../../api/client'
 import TextField from '../../components/TextField'
 import PhotoPicker from '../../components/photos/PhotoPicker'
 import { usePhotoUploads } from '../../components/photos/usePhotoUploads'
-import { byField, check, useFieldErrors } from '../../lib/fieldErrors'
+import { check, useFormSend } from '../../lib/fieldErrors'
 import { requestGrants } from '../../lib/grants'
 
 interface Props { task: TaskDetail; onDone: (t: TaskDetail) => void; onConflict: (message: string) => void }
@@ -17,11 +17,9 @@ interface Props { task: TaskDetail; onDone: (t: TaskDetail) => void; onConflict:
 export default function ResolveForm({ task, onDone, onConflict }: Props) {
   const uploads = usePhotoUploads()
   const [text, setText] = useState('')
-  const { errors, setErrors, edit, clear } = useFieldErrors()
+  const { errors, setErrors, edit, clear, formError, sending, send } = useFormSend()
   // adding, retrying or removing a photo answers the photos message
   useEffect(() => { clear('photos') }, [uploads.items.length, uploads.pending])
-  const [formError, setFormError] = useState('')
-  const [sending, setSending] = useState(false)
 
   const submit = async () => {
     if (sending) return
@@ -32,18 +30,8 @@ export default function ResolveForm({ task, onDone, onConflict }: Props) {
     if (!checked.ok || uploads.pending) return
     // asked once the result will be sent, before the first await: WeChat refuses it later
     requestGrants('resolve')
-    setFormError('')
-    setSending(true)
-    try {
-      onDone(await call('worker', 'resolveTask', checked.value))
-    } catch (e) {
-      const err = toApiError(e)
-      if (err.code === 'CONFLICT') onConflict(err.message)
-      setErrors(byField(err.fields))
-      setFormError(err.message)
-    } finally {
-      setSending(false)
-    }
+    const done = await send(() => call('worker', 'resolveTask', checked.value), (err) => { if (err.code === 'CONFLICT') onConflict(err.message) })
+    if (done) onDone(done)
   }
 
   return (
