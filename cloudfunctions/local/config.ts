@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { limitSettingsSchema } from '../app/limits'
+import { keyRingSetting } from '../app/privacy/keyRing'
 import { jsonSetting, parseSettings } from '../app/settings'
 import { isLoopbackHost } from './originGuard'
 
@@ -21,6 +22,8 @@ const settingsSchema = z
     GRIDLINK_WEB_DIR: z.string().default('client/dist/h5'),
     /** signs the short-lived photo links (HMAC); required outside dev mode, created in the data folder in dev mode */
     GRIDLINK_SECRET: z.string().min(32, 'GRIDLINK_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+    /** encrypt ID numbers and phones at rest, as `id:key` pairs (app/privacy/keyRing.ts); required outside dev mode, a key file in the data folder in dev mode */
+    GRIDLINK_FIELD_KEYS: keyRingSetting('GRIDLINK_FIELD_KEYS').optional(),
     /** how long a login lasts, in hours */
     GRIDLINK_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(16),
     /** abuse limits as JSON, each `{ limit, windowMs }`; unset keys keep their defaults (app/limits.ts) */
@@ -29,6 +32,8 @@ const settingsSchema = z
   // dev mode hands out any demo person's session: it must never listen beyond this machine
   .refine((s) => !s.GRIDLINK_DEV || isLoopbackHost(s.HOST), { path: ['HOST'], message: 'dev mode (GRIDLINK_DEV=1) listens on loopback only: HOST must be 127.0.0.1, ::1 or localhost' })
   .refine((s) => s.GRIDLINK_DEV || s.GRIDLINK_SECRET !== undefined, { path: ['GRIDLINK_SECRET'], message: 'production mode (GRIDLINK_DEV=0) needs GRIDLINK_SECRET (at least 32 characters) to sign photo links' })
+  // a key kept beside the data protects nothing from whoever copies the folder: production is given its keys
+  .refine((s) => s.GRIDLINK_DEV || s.GRIDLINK_FIELD_KEYS !== undefined, { path: ['GRIDLINK_FIELD_KEYS'], message: 'production mode (GRIDLINK_DEV=0) needs GRIDLINK_FIELD_KEYS (id:key pairs, e.g. k1:<`openssl rand -hex 32`>) to encrypt ID numbers and phones' })
 export type Settings = z.infer<typeof settingsSchema>
 
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {

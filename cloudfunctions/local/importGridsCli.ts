@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { COORDINATE_SYSTEMS, type CoordinateSystem } from '../../shared/gridImport/coordinates'
 import { importGrids } from '../app/grids/importGrids'
+import { parseKeyRing } from '../app/privacy/keyRing'
 import { openLocalStack } from './stack'
 
 // `npm run import:grids -- FILE [--from=wgs84|cgcs2000|gcj02] [--apply]`: the grid map import
@@ -20,7 +21,13 @@ async function main(argv: string[]) {
     console.error(`✖ ${file} is not readable JSON: ${(err as Error).message}`)
     return 1
   }
-  const stack = await openLocalStack({ dataDir: process.env.GRIDLINK_DATA_DIR ?? '.data', seed: false })
+  // the same key ring the host uses: a data folder holding ciphertext opens only with it
+  const keys = process.env.GRIDLINK_FIELD_KEYS ? parseKeyRing(process.env.GRIDLINK_FIELD_KEYS) : null
+  if (keys && !keys.ok) {
+    console.error(`✖ GRIDLINK_FIELD_KEYS: ${keys.error}`)
+    return 1
+  }
+  const stack = await openLocalStack({ dataDir: process.env.GRIDLINK_DATA_DIR ?? '.data', seed: false, ...(keys ? { fieldKeys: keys.value } : {}) })
   try {
     const out = await importGrids(stack.deps, { geojson, from, apply: argv.includes('--apply') })
     const { added, changed, unchanged, removed } = out.plan

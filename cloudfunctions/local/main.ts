@@ -1,3 +1,4 @@
+import { FieldKeyRefusal, REFUSED_EXIT_CODE } from '../adapters/local/fieldKeys'
 import { loadSettings } from './config'
 import { createHost } from './host'
 import { JOB_INTERVAL_MS } from './scheduler'
@@ -13,6 +14,7 @@ async function main() {
     secret: settings.GRIDLINK_SECRET,
     sessionTtlMs: settings.GRIDLINK_SESSION_HOURS * 3_600_000,
     limits: settings.GRIDLINK_RATE_LIMITS,
+    fieldKeys: settings.GRIDLINK_FIELD_KEYS,
   })
   const server = createHost(stack, { dev: settings.GRIDLINK_DEV, webDir: settings.GRIDLINK_WEB_DIR })
   server.listen(settings.PORT, settings.HOST, () => {
@@ -28,5 +30,6 @@ async function main() {
 
 main().catch((err) => {
   console.error(err instanceof Error ? err.message : err)
-  process.exit(1)
+  // a restart would refuse again: the supervisor stops on this code instead of looping
+  process.exit(err instanceof FieldKeyRefusal ? REFUSED_EXIT_CODE : 1)
 })

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadSettings } from '../../cloudfunctions/local/config'
+import { newKeyEntry } from '../../cloudfunctions/app/privacy/keyRing'
 import { openLocalStack } from '../../cloudfunctions/local/stack'
 import { ROLES } from '../../shared/roles'
 import { STATUS_NAMES } from '../../shared/workflow/status'
@@ -44,8 +45,10 @@ describe('the local stack', () => {
 
 describe('settings', () => {
   const SECRET = 'x'.repeat(32)
+  // production needs the field key ring too (docs/privacy.md)
+  const FIELD_KEYS = newKeyEntry('k1')
   it('use safe defaults: loopback, port 8080, dev routes off', () => {
-    expect(loadSettings({ GRIDLINK_SECRET: SECRET })).toMatchObject({ HOST: '127.0.0.1', PORT: 8080, GRIDLINK_DEV: false, GRIDLINK_DATA_DIR: '.data', GRIDLINK_SESSION_HOURS: 16 })
+    expect(loadSettings({ GRIDLINK_SECRET: SECRET, GRIDLINK_FIELD_KEYS: FIELD_KEYS })).toMatchObject({ HOST: '127.0.0.1', PORT: 8080, GRIDLINK_DEV: false, GRIDLINK_DATA_DIR: '.data', GRIDLINK_SESSION_HOURS: 16 })
   })
   it('refuse to start production mode without the signing secret, or with a short one', () => {
     expect(() => loadSettings({})).toThrow(/GRIDLINK_SECRET/)
@@ -56,9 +59,9 @@ describe('settings', () => {
     for (const HOST of ['127.0.0.1', '::1', 'localhost']) expect(loadSettings({ GRIDLINK_DEV: '1', HOST }).HOST).toBe(HOST)
   })
   it('refuse a bad port with the key named', () => {
-    expect(() => loadSettings({ PORT: 'eighty', GRIDLINK_SECRET: SECRET })).toThrow(/PORT/)
+    expect(() => loadSettings({ PORT: 'eighty', GRIDLINK_SECRET: SECRET, GRIDLINK_FIELD_KEYS: FIELD_KEYS })).toThrow(/PORT/)
   })
   it('refuse the cloudbase backend on the local host', () => {
-    expect(() => loadSettings({ GRIDLINK_BACKEND: 'cloudbase', GRIDLINK_SECRET: SECRET })).toThrow(/local/)
+    expect(() => loadSettings({ GRIDLINK_BACKEND: 'cloudbase', GRIDLINK_SECRET: SECRET, GRIDLINK_FIELD_KEYS: FIELD_KEYS })).toThrow(/local/)
   })
 })

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { jsonSetting, parseSettings } from '../../app/settings'
 import { limitSettingsSchema } from '../../app/limits'
+import { keyRingSetting } from '../../app/privacy/keyRing'
 import { templatesSchema } from './templates'
 
 // Every setting of the CloudBase functions, validated once per container at cold start
@@ -16,6 +17,12 @@ const settingsSchema = z.object({
   GRIDLINK_SUBSCRIBE_TEMPLATES: jsonSetting('GRIDLINK_SUBSCRIBE_TEMPLATES', templatesSchema),
   /** abuse limits as JSON, each `{ limit, windowMs }`; unset keys keep their defaults (app/limits.ts) */
   GRIDLINK_RATE_LIMITS: jsonSetting('GRIDLINK_RATE_LIMITS', limitSettingsSchema),
+  /**
+   * encrypt ID numbers and phones, as `id:key` pairs (app/privacy/keyRing.ts). A bad value stops
+   * the container; an unset (or empty) one only fails the first encryption (cloudbaseCipher.ts),
+   * so functions that hold no declaration run without it
+   */
+  GRIDLINK_FIELD_KEYS: z.preprocess((v) => (v === '' ? undefined : v), keyRingSetting('GRIDLINK_FIELD_KEYS').optional()),
 })
 export type CloudbaseSettings = z.infer<typeof settingsSchema>
 

@@ -18,7 +18,7 @@ import { KEY_ID, type FieldKey, type KeyRing } from './keyRing'
 // guessing numbers (an ID has well under 2^40 plausible values; a plain hash of it is
 // reversed in hours).
 //
-// A later slice puts this behind a port; nothing here reads configuration or storage.
+// The use cases reach it through the cipher port (app/ports/cipher.ts); nothing here reads configuration or storage.
 
 export type FieldCipherErrorCode =
   /** not a token of this form: truncated, a part not canonical base64url, wrong IV or tag size */
