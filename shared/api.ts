@@ -80,6 +80,24 @@ export interface RosterImportResult {
   plan: { added: string[]; changed: string[]; unchanged: string[] }
 }
 
+/** A problem of an imported CSV file: its row as Excel counts (0: the file) and its column's header. */
+export type CsvProblem = RosterProblem
+export interface BuildingImportResult {
+  applied: boolean
+  problems: CsvProblem[]
+  /** buildings by community and name ("桃源社区 3栋"); rooms counted, as a file holds hundreds */
+  plan: { buildings: { added: string[]; changed: string[]; unchanged: string[] }; rooms: { added: number; removed: number } }
+}
+
+/** A building for the address picker: its units, each with its rooms in number order. */
+export interface BuildingListItem {
+  id: string
+  name: string
+  address: string
+  gridId: string
+  units: { unit: string; rooms: { id: string; number: string }[] }[]
+}
+
 /** A staff record as the admin pages list it. */
 export interface StaffRecord {
   userId: string

@@ -2,11 +2,12 @@ import type * as z from 'zod'
 import type { Category } from './catalogue'
 import type { Message } from './model'
 import type {
-  BindingCode, CommunityListItem, CommunityMap, GridImportResult, Me, MyGrid, Page, PointPlace, ReportDetail, ReportSummary,
+  BindingCode, BuildingImportResult, BuildingListItem, CommunityListItem, CommunityMap, GridImportResult, Me, MyGrid, Page, PointPlace, ReportDetail, ReportSummary,
   RosterImportResult, StaffRecord, SubmitReportResult, SubscribeTemplates, TaskDetail, TaskSummary,
 } from './api'
-import { importGridsSchema, importRosterSchema, listStaffSchema, setLeaveSchema, setStaffPhotoSchema, staffRefSchema } from './schemas/admin'
+import { importBuildingsSchema, importGridsSchema, importRosterSchema, listStaffSchema, setLeaveSchema, setStaffPhotoSchema, staffRefSchema } from './schemas/admin'
 import { bindStaffSchema } from './schemas/binding'
+import { listBuildingsSchema } from './schemas/building'
 import { communityMapSchema, locatePointSchema, setHomeGridSchema } from './schemas/map'
 import { pageSchema, rateReportSchema, reportRefSchema, submitReportSchema } from './schemas/report'
 import { acceptTaskSchema, markReadSchema, resolveTaskSchema, taskRefSchema } from './schemas/task'
@@ -37,6 +38,7 @@ export const CONTRACTS = {
     listCommunities: action<CommunityListItem[]>()(emptySchema),
     communityMap: action<CommunityMap>()(communityMapSchema),
     locatePoint: action<PointPlace>()(locatePointSchema),
+    listBuildings: action<BuildingListItem[]>()(listBuildingsSchema),
     setHomeGrid: action<Me>()(setHomeGridSchema),
     bindStaff: action<Me>()(bindStaffSchema),
     listMessages: action<Page<Message> & { unread: number }>()(pageSchema),
@@ -60,6 +62,7 @@ export const CONTRACTS = {
     listQueue: action<Page<TaskSummary>>()(queuePageSchema),
     importGrids: action<GridImportResult>()(importGridsSchema),
     importRoster: action<RosterImportResult>()(importRosterSchema),
+    importBuildings: action<BuildingImportResult>()(importBuildingsSchema),
     listStaff: action<Page<StaffRecord>>()(listStaffSchema),
     issueBindingCode: action<BindingCode>()(staffRefSchema),
     unbindStaff: action<StaffRecord>()(staffRefSchema),

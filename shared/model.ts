@@ -162,3 +162,30 @@ export interface Message {
   createdAt: number
   readAt: number | null
 }
+
+/**
+ * A residential building (楼栋) of a community, located so it routes to its grid. Its id is
+ * made from the community's code and the building's name (shared/buildings/ids.ts), so
+ * importing the same file again finds the same building.
+ */
+export interface Building {
+  id: string
+  communityId: string
+  /** the grid its location routed to when it was imported */
+  gridId: string
+  /** as the community names it: "3栋", "A座" */
+  name: string
+  address: string
+  /** GCJ-02, one point for the building (its entrance or centre) */
+  location: LngLat
+}
+
+/** A room (户) of a building; a declaration names it by id. The id begins with its building's id. */
+export interface Room {
+  id: string
+  buildingId: string
+  /** "2单元"; '' for a building without units */
+  unit: string
+  /** "301" */
+  number: string
+}

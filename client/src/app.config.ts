@@ -7,13 +7,13 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/mine/detail',
     'pages/messages/index',
-    'pages/login/index',
   ],
   subPackages: [
     { root: 'worker', pages: ['inbox/index', 'task/index'] },
-    { root: 'admin', pages: ['index', 'grids/index', 'roster/index', 'staff/index'] },
-    // pages a person opens once or twice (binding a staff account, choosing a grid): not worth the main package's room
-    { root: 'account', pages: ['bind/index', 'grid/pick'] },
+    { root: 'admin', pages: ['index', 'grids/index', 'roster/index', 'buildings/index', 'staff/index'] },
+    // pages a person opens once or twice (the local stack's demo login, binding a staff account,
+    // choosing a grid): not worth the main package's room
+    { root: 'account', pages: ['login/index', 'bind/index', 'grid/pick'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -27,4 +27,5 @@ export default defineAppConfig({
   },
   // chooseLocation: the place chooser offered when the person would rather not share where they stand
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  __usePrivacyCheck__: true, // privacy authorization on every base library that has it (lib/privacy.weapp.ts asks)
 })

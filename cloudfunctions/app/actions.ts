@@ -3,6 +3,8 @@ import { CONTRACTS, type ActionName, type Contract, type Contracts, type Functio
 import type { User } from '../../shared/model'
 import { ok, type Result } from '../../shared/result'
 import { listMessages, markMessagesRead, me, myGrid } from './account/account'
+import { importBuildings } from './buildings/importBuildings'
+import { listBuildings } from './buildings/listBuildings'
 import { importGridsAction } from './grids/importGridsAction'
 import { communityMap, listCommunities, locatePoint, setHomeGrid } from './map/communityMap'
 import type { Deps } from './ports'
@@ -38,6 +40,7 @@ export const HANDLERS: Handlers = {
     listCommunities: (d, c) => listCommunities(d, c),
     communityMap,
     locatePoint,
+    listBuildings,
     setHomeGrid,
     bindStaff,
     listMessages,
@@ -47,7 +50,7 @@ export const HANDLERS: Handlers = {
   },
   resident: { submitReport, listMyReports, getMyReport, rateReport },
   worker: { listInbox, getTask, acceptTask, resolveTask },
-  admin: { listQueue, importGrids: importGridsAction, importRoster, listStaff, issueBindingCode, unbindStaff, setLeave, endLeave, setStaffPhoto },
+  admin: { listQueue, importGrids: importGridsAction, importRoster, importBuildings, listStaff, issueBindingCode, unbindStaff, setLeave, endLeave, setStaffPhoto },
 }
 
 /** The contract and handler of `fn.action`, or undefined for anything not registered. */

@@ -69,6 +69,8 @@ export const POLICY = {
     listCommunities: rule(ANYONE, 'anyone'),
     communityMap: rule(ANYONE, 'anyone'),
     locatePoint: rule(ANYONE, 'anyone'),
+    // the address picker: buildings, units and room numbers are on every door; who lives there is not in it
+    listBuildings: rule(ANYONE, 'anyone'),
     // a resident's own choice of grid; staff have theirs from the roster
     setHomeGrid: rule(REPORTERS, 'self'),
     // an account not yet bound to staff: a staff account cannot take a second record
@@ -95,6 +97,7 @@ export const POLICY = {
     // the map and the roster are the district's (区网格办): one office keeps them consistent
     importGrids: rule(['district_admin'], 'anyone'),
     importRoster: rule(['district_admin'], 'anyone'),
+    importBuildings: rule(['district_admin'], 'anyone'),
     // staff of an area (the community or street a staff record sits in), for its dispatchers and the district
     listStaff: rule(DISPATCHERS, 'area'),
     issueBindingCode: rule(DISPATCHERS, 'area'),

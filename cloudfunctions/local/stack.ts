@@ -5,6 +5,10 @@ import { DEFAULT_CALENDAR } from '../../shared/calendar/workingTime'
 import { openSqliteStore, type SqliteStore } from '../adapters/local/sqliteStore'
 import { localImportTexts } from '../adapters/local/importTexts'
 import { LocalKeyedHash } from '../adapters/local/keyedHash'
+import { openLocalFieldCipher } from '../adapters/local/fieldKeys'
+import { cipherOver } from '../app/ports/cipher'
+import type { FieldCipher } from '../app/privacy/fieldCipher'
+import type { KeyRing } from '../app/privacy/keyRing'
 import { MemoryLimits } from '../adapters/local/memoryLimits'
 import { SignedPhotoLinks } from '../adapters/local/signedPhotoLinks'
 import { DEFAULT_LIMITS, type LimitSettings } from '../app/limits'
@@ -41,11 +45,22 @@ export interface StackOptions {
   secret?: string
   sessionTtlMs?: number
   limits?: LimitSettings
+  /** encrypts ID numbers and phones; by default the data folder's own key file (made on first start) */
+  fieldKeys?: KeyRing
 }
 
 export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
   mkdirSync(opts.dataDir, { recursive: true })
-  const store = openSqliteStore(join(opts.dataDir, 'gridlink.sqlite'), { sessionTtlMs: opts.sessionTtlMs })
+  const dbFile = join(opts.dataDir, 'gridlink.sqlite')
+  const store = openSqliteStore(dbFile, { sessionTtlMs: opts.sessionTtlMs })
+  // before anything is written: keys that cannot read this data's ciphertext stop the host (FieldKeyRefusal)
+  let fieldCipher: FieldCipher
+  try {
+    fieldCipher = openLocalFieldCipher({ dataDir: opts.dataDir, dbFile, ring: opts.fieldKeys, now: Date.now() })
+  } catch (err) {
+    await store.close()
+    throw err
+  }
   const files = new DiskFiles(join(opts.dataDir, 'files'), store.files)
   // what a host killed mid-save left (a temp file, a photo without its record), before any save
   await files.sweepLeftovers()
@@ -55,6 +70,7 @@ export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
   store.sessions.sweep(clock.now())
   const deps: Deps = {
     reference: store.reference,
+    buildings: store.buildings,
     cases: store.cases,
     messages: store.messages,
     files: store.files,
@@ -68,6 +84,7 @@ export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
     bindingCodes: store.bindingCodes,
     accountLinks: store.accountLinks,
     keyedHash: new LocalKeyedHash(secret),
+    cipher: cipherOver(fieldCipher),
     importTexts: localImportTexts,
     clock,
     ids: randomIds,

@@ -1,4 +1,4 @@
-import { DEMO_GRIDS } from '../../cloudfunctions/local/seed/demoArea'
+import { DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
 import type { World, Who } from './cloudbaseWorld'
 
 // One representative successful call per registered action, and the calls a report's life
@@ -50,6 +50,8 @@ export const FIXTURES: Record<string, Fixture> = {
   // the demo map again with one grid renamed: a real import (one changed grid, the generation moves)
   'admin.importGrids': { as: 'admin', payload: () => ({ geojson: demoMapFile(), from: 'gcj02', apply: true }) },
   'admin.importRoster': { as: 'admin', payload: () => ({ csv: ROSTER_FILE, apply: true }) },
+  // a new building of 24 rooms in the first grid: one read of the community's buildings, one batch insert
+  'admin.importBuildings': { as: 'admin', payload: () => ({ csv: BUILDINGS_FILE, apply: true }) },
   'admin.listStaff': { as: 'dispatcher', payload: (w) => ({ communityId: w.queue.id, limit: 20 }) },
   'admin.issueBindingCode': { as: 'admin', payload: (w) => ({ userId: w.people.worker }) },
   // the leader the newcomer bound to in user.bindStaff (the worker stays bound: later calls act as them)
@@ -64,6 +66,7 @@ export const FIXTURES: Record<string, Fixture> = {
   'user.listCommunities': { as: 'resident', payload: () => ({}) },
   'user.communityMap': { as: 'resident', payload: (w) => ({ communityId: w.queue.id }) },
   'user.locatePoint': { as: 'resident', payload: (w) => ({ location: w.reportPayload().location }) },
+  'user.listBuildings': { as: 'resident', payload: (w) => ({ communityId: w.queue.id }) },
   'user.setHomeGrid': { as: 'resident', payload: () => ({ gridId: DEMO_GRIDS[0].id }) },
   // a code the district office issued to a staff member nobody has bound yet, typed by a new account
   'user.bindStaff': {
@@ -93,6 +96,11 @@ function demoMapFile(): string {
 }
 
 const ROSTER_FILE = ['姓名,工作电话,角色,所属编码,职责,办公时间', `王小明,13912340001,网格员,${DEMO_GRIDS[0].code},巡查走访,工作日 9:00-17:30`, `李小红,13912340002,网格员,${DEMO_GRIDS[1].code},巡查走访,工作日 9:00-17:30`].join('\n')
+
+const BUILDINGS_FILE = [
+  '社区编码,楼栋,单元,房号,经度,纬度,地址',
+  ...Array.from({ length: 24 }, (_, i) => `${DEMO_COMMUNITIES[0].code},99栋,${i < 12 ? '1单元' : '2单元'},${Math.floor((i % 12) / 2) + 1}0${(i % 2) + 1},${DEMO_POINTS.insideClear.point.lng},${DEMO_POINTS.insideClear.point.lat},莲花一村99栋`),
+].join('\n')
 
 /**
  * A report's life from submission to rating: which calls, how often. The counts are

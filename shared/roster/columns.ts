@@ -1,3 +1,4 @@
+import { columnFinder, type CsvColumn } from '../csv/columns'
 import type { Role } from '../roles'
 
 // The staff roster file (docs/import.md, "Staff roster (CSV)"): one header row in Chinese,
@@ -9,13 +10,7 @@ import type { Role } from '../roles'
 
 export type RosterField = 'name' | 'phone' | 'role' | 'codes' | 'duties' | 'officeHours'
 
-export interface RosterColumn {
-  field: RosterField
-  /** the name problems and docs use */
-  header: string
-  aliases: readonly string[]
-  required: boolean
-}
+export type RosterColumn = CsvColumn<RosterField>
 
 export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { field: 'name', header: '姓名', aliases: ['名字', '人员姓名'], required: true },
@@ -26,11 +21,7 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { field: 'officeHours', header: '办公时间', aliases: ['工作时间', '坐班时间', '接待时间'], required: false },
 ]
 
-/** A header cell as typed: spaces, a required-marker star and a bracketed note ("姓名（必填）") do not matter. */
-export const normalHeader = (cell: string) => cell.replace(/[\s*＊]/g, '').replace(/[（(][^）)]*[）)]$/, '')
-
-const BY_NAME = new Map(ROSTER_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((n) => [n, c] as const)))
-export const columnOf = (cell: string): RosterColumn | undefined => BY_NAME.get(normalHeader(cell))
+export const columnOf = columnFinder(ROSTER_COLUMNS)
 
 /** The roles a roster places, and the kind of code each is placed by. */
 export type RosterRole = Extract<Role, 'grid_worker' | 'grid_leader' | 'community_dispatcher' | 'street_dispatcher'>

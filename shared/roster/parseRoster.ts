@@ -1,13 +1,11 @@
-import { parse } from 'csv-parse/sync'
 import type { RosterProblem } from '../api'
-import { CODE_LENGTH, columnOf, PLACE_NAME, ROLE_PLACE, ROSTER_COLUMNS, ROSTER_ROLES, type PlaceKind, type RosterField, type RosterRole } from './columns'
+import { readCsvTable, SCIENTIFIC } from '../csv/csvTable'
+import { CODE_LENGTH, PLACE_NAME, ROLE_PLACE, ROSTER_COLUMNS, ROSTER_ROLES, type PlaceKind, type RosterField, type RosterRole } from './columns'
 import { normalPhone, PHONE_FORMAT } from './phone'
 
-// Reading a staff roster (docs/import.md): the CSV as Excel saves it, checked cell by cell.
-// Every problem names the row as Excel shows it (the header is row 1; a cell with a line
-// break inside quotes is still one row) and the column by its header, so an office can fix
-// the whole file in one pass. Whether the codes exist is the next step (placeRoster.ts); this
-// one needs nothing but the text.
+// Reading a staff roster (docs/import.md): the CSV as Excel saves it (shared/csv/csvTable.ts),
+// checked cell by cell, every problem with its row and column. Whether the codes exist is
+// the next step (placeRoster.ts); this one needs nothing but the text.
 
 /** A row that passed. `undefined` for an optional field: its column is not in the file (the record keeps what it had). */
 export interface RosterRow {
@@ -23,76 +21,32 @@ export interface ParsedRoster { rows: RosterRow[]; problems: RosterProblem[] }
 
 const MAX_ROWS = 20_000
 const LIMITS = { name: 30, duties: 100, officeHours: 60 }
-/** Excel shows a long number in a General cell as 4.40304E+14, and saves the CSV that way. */
-const SCIENTIFIC = /^\d+(\.\d+)?E\+?\d+$/i
 const header = (field: RosterField) => ROSTER_COLUMNS.find((c) => c.field === field)!.header
-const fileProblem = (message: string, row = 0): ParsedRoster => ({ rows: [], problems: [{ row, column: '', message }] })
 
 export function parseRoster(text: string): ParsedRoster {
-  // A GBK file read as UTF-8 comes out with U+FFFD where its Chinese was (the admin page tries GBK first)
-  if (text.includes('\uFFFD')) {
-    return fileProblem('文件编码无法识别（可能是 GBK 编码）：请在 Excel 中"另存为"，文件类型选"CSV UTF-8（逗号分隔）"，再重新导入')
-  }
-  let records: { record: string[]; info: { records: number } }[]
-  try {
-    // `info` gives each record's number as Excel counts rows (csv-parse's types do not follow the option)
-    records = parse(text, { bom: true, delimiter: delimiterOf(text), relax_column_count: true, relax_quotes: true, info: true }) as unknown as typeof records
-  } catch (e) {
-    const at = (e as { lines?: number }).lines
-    return fileProblem(`文件不是有效的 CSV${at ? `（第${at}行附近引号不成对）` : ''}：请用 Excel 打开后另存为"CSV UTF-8（逗号分隔）"`, at ?? 0)
-  }
-  if (records.length === 0) return fileProblem('文件是空的：第1行应为表头（姓名、工作电话、角色、所属编码）')
-  if (records.length > MAX_ROWS + 1) return fileProblem(`一次最多导入 ${MAX_ROWS} 人，请按街道拆分后分批导入`)
-
-  const columns = readHeader(records[0].record)
-  if (!columns.ok) return { rows: [], problems: columns.problems }
+  const table = readCsvTable(text, ROSTER_COLUMNS, {
+    headerHint: '姓名、工作电话、角色、所属编码',
+    maxRows: MAX_ROWS,
+    tooMany: `一次最多导入 ${MAX_ROWS} 人，请按街道拆分后分批导入`,
+  })
+  if (table.problems.length > 0) return { rows: [], problems: table.problems }
   const rows: RosterRow[] = []
   const problems: RosterProblem[] = []
   const phoneRows = new Map<string, number>()
-  for (const { record, info } of records.slice(1)) {
-    if (record.every((c) => c.trim() === '')) continue
-    const checked = readRow(info.records, (field) => cellOf(record, columns.index, field))
+  for (const { row, cell } of table.rows) {
+    const checked = readRow(row, cell)
     problems.push(...checked.problems)
     if (!checked.row) continue
     const first = phoneRows.get(checked.row.phone)
     if (first !== undefined) {
-      problems.push({ row: info.records, column: header('phone'), message: `工作电话 ${checked.row.phone} 与第${first}行重复：一个工作电话只能对应一个人` })
+      problems.push({ row, column: header('phone'), message: `工作电话 ${checked.row.phone} 与第${first}行重复：一个工作电话只能对应一个人` })
       continue
     }
-    phoneRows.set(checked.row.phone, info.records)
+    phoneRows.set(checked.row.phone, row)
     rows.push(checked.row)
   }
-  if (rows.length === 0 && problems.length === 0) return fileProblem('名单中没有人员：表头下面至少要有一行')
+  if (rows.length === 0 && problems.length === 0) return { rows: [], problems: [{ row: 0, column: '', message: '名单中没有人员：表头下面至少要有一行' }] }
   return { rows, problems }
-}
-
-/** Excel saves CSV with commas; "Unicode 文本" gives tabs. */
-function delimiterOf(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/))
-  return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ','
-}
-
-type HeaderResult = { ok: true; index: Map<RosterField, number> } | { ok: false; problems: RosterProblem[] }
-
-function readHeader(cells: string[]): HeaderResult {
-  const index = new Map<RosterField, number>()
-  const problems: RosterProblem[] = []
-  cells.forEach((cell, i) => {
-    const column = columnOf(cell)
-    if (!column) return
-    if (index.has(column.field)) problems.push({ row: 1, column: column.header, message: `表头中"${column.header}"列出现了两次（第${index.get(column.field)! + 1}列和第${i + 1}列）` })
-    else index.set(column.field, i)
-  })
-  for (const c of ROSTER_COLUMNS) {
-    if (c.required && !index.has(c.field)) problems.push({ row: 1, column: c.header, message: `表头缺少"${c.header}"列（也可写作：${c.aliases.slice(0, 3).join('、')}）` })
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, index }
-}
-
-/** A cell's text, or undefined when its column is not in the file. */
-function cellOf(record: string[], index: Map<RosterField, number>, field: RosterField): string | undefined {
-  const i = index.get(field)
-  return i === undefined ? undefined : (record[i] ?? '').trim()
 }
 
 function readRow(row: number, cell: (field: RosterField) => string | undefined): { row: RosterRow | null; problems: RosterProblem[] } {

@@ -84,3 +84,12 @@ export const setStaffPhotoSchema = z.object(
   required('提交内容', '对象'),
 )
 export type SetStaffPhotoInput = z.infer<typeof setStaffPhotoSchema>
+
+export const importBuildingsSchema = z.object(
+  {
+    csv: importText('楼栋房屋文件'),
+    apply: z.boolean(required('是否正式导入 apply', '是或否')),
+  },
+  required('提交内容', '对象'),
+)
+export type ImportBuildingsInput = z.infer<typeof importBuildingsSchema>

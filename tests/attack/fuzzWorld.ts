@@ -68,6 +68,7 @@ export const FIXTURES: Partial<Record<ActionKey, Fixture>> = {
   'user.listCommunities': { caller: 'resident', valid: () => ({}) },
   'user.communityMap': { caller: 'resident', valid: (w) => ({ communityId: w.callers.community_dispatcher.communityId }) },
   'user.locatePoint': { caller: 'volunteer', valid: (w) => ({ location: { ...w.point } }) },
+  'user.listBuildings': { caller: 'resident', valid: (w) => ({ communityId: w.callers.community_dispatcher.communityId }) },
   'user.setHomeGrid': { caller: 'resident', valid: (w) => ({ gridId: w.callers.grid_worker.gridIds[0] }) },
   'user.bindStaff': { caller: 'resident', valid: () => ({ code: 'ABCD2345' }) },
   'admin.importGrids': {
@@ -75,6 +76,7 @@ export const FIXTURES: Partial<Record<ActionKey, Fixture>> = {
     valid: () => ({ geojson: JSON.stringify({ type: 'FeatureCollection', features: [] }), from: 'wgs84', apply: false }),
   },
   'admin.importRoster': { caller: 'district_admin', valid: () => ({ csv: '姓名,工作电话,角色,所属编码\n张三,13900000001,网格员,440304005001001\n', apply: false }) },
+  'admin.importBuildings': { caller: 'district_admin', valid: (w) => ({ csv: `社区编码,楼栋,单元,房号,经度,纬度\n440304005001,3栋,1单元,301,${w.point.lng},${w.point.lat}\n`, apply: false }) },
   'admin.listStaff': { caller: 'community_dispatcher', valid: (w) => ({ communityId: w.callers.community_dispatcher.communityId, limit: 10 }) },
   'admin.issueBindingCode': { caller: 'community_dispatcher', valid: (w) => ({ userId: w.callers.grid_worker.id }) },
   'admin.unbindStaff': { caller: 'community_dispatcher', valid: (w) => ({ userId: w.callers.grid_worker.id }) },

@@ -15,7 +15,7 @@ test('the console names the same roles for each admin action as the server polic
 })
 
 test.each([
-  ['district_admin', ['网格地图导入', '人员名单导入', '人员与绑定码', '请假与代班']],
+  ['district_admin', ['网格地图导入', '人员名单导入', '楼栋房屋导入', '人员与绑定码', '请假与代班']],
   ['street_dispatcher', ['人员与绑定码', '请假与代班']],
   ['community_dispatcher', ['人员与绑定码', '请假与代班']],
   ['grid_leader', []],

@@ -100,7 +100,7 @@ export async function stationed(page: Page, rootId: string) {
 }
 
 export async function loginAs(world: World, page: Page, userId: string, landing: string) {
-  await page.goto(`${world.base}/#/pages/login/index`)
+  await page.goto(`${world.base}/#/account/login/index`)
   await stationed(page, 'page-login')
   await page.click(`#login-user-${userId}`)
   await stationed(page, landing)

@@ -1,3 +1,4 @@
+import './admin.css'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { getUser } from '../api/session'

@@ -5,7 +5,7 @@ export const routes = {
   mine: '/pages/mine/index',
   reportDetail: (id: string) => `/pages/mine/detail?id=${encodeURIComponent(id)}`,
   messages: '/pages/messages/index',
-  login: '/pages/login/index',
+  login: '/account/login/index',
   /** 我是工作人员: bind this account to a staff record with a binding code */
   bindStaff: '/account/bind/index',
   /** pick community → grid from a list (no location, or the person's own choice) */
@@ -16,5 +16,6 @@ export const routes = {
   admin: '/admin/index',
   adminGrids: '/admin/grids/index',
   adminRoster: '/admin/roster/index',
+  adminBuildings: '/admin/buildings/index',
   adminStaff: '/admin/staff/index',
 }

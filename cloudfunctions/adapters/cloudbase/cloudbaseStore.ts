@@ -1,6 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import { CloudbaseAccountLinks } from './accountLinks'
 import { CloudbaseBindingCodes } from './bindingCodes'
+import { CloudbaseBuildings } from './cloudbaseBuildings'
 import { CloudbaseCases } from './cloudbaseCases'
 import { CloudbaseFiles, type CloudbaseFilesOptions } from './cloudbaseFiles'
 import { CloudbaseMessages } from './cloudbaseMessages'
@@ -16,6 +17,7 @@ export type CloudbaseStoreOptions = CloudbaseFilesOptions
 
 export class CloudbaseStore {
   readonly reference: CloudbaseReference
+  readonly buildings: CloudbaseBuildings
   readonly cases: CloudbaseCases
   readonly messages: CloudbaseMessages
   readonly files: CloudbaseFiles
@@ -24,6 +26,7 @@ export class CloudbaseStore {
 
   constructor(readonly db: Db, opts: CloudbaseStoreOptions = {}) {
     this.reference = new CloudbaseReference(db)
+    this.buildings = new CloudbaseBuildings(db)
     this.cases = new CloudbaseCases(db)
     this.messages = new CloudbaseMessages(db)
     this.files = new CloudbaseFiles(db, opts)

@@ -23,12 +23,14 @@ export const COLLECTIONS = {
   grants: 'grants',
   /** every push attempt and its outcome, one document per message */
   pushes: 'pushes',
-  /** single documents of the deployment: the grid map's generation (and, without GRIDLINK_SECRET, the keyed-hash secret) */
+  /** single documents of the deployment: the grid map's generation, the field-key canary (meta/field_key_canary) and, without GRIDLINK_SECRET, the keyed-hash secret */
   meta: 'meta',
   /** abuse-limit counters, one per key, rule and time window */
   limits: 'limits',
   /** staff binding codes, one per staff member (_id = staff id), kept as a keyed hash */
   bindingCodes: 'bindingCodes',
+  /** the building registry: one document per building, its rooms inside it (cloudbaseBuildings.ts) */
+  buildings: 'buildings',
 } as const
 
 export type Doc = Record<string, any> & { _id: string }

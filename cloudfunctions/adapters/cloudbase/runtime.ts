@@ -6,6 +6,7 @@ import { randomIds, systemClock } from '../../app/ids'
 import { mapRouter } from '../../app/mapRouter'
 import type { Deps } from '../../app/ports'
 import { CdnImportTexts } from './cdnImportTexts'
+import { cloudbaseCipher } from './cloudbaseCipher'
 import { cdnHostsSetting } from './cdnUrl'
 import { CloudbaseLimits } from './cloudbaseLimits'
 import { TempUrlPhotoLinks } from './tempUrlLinks'
@@ -58,6 +59,7 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
   const subscriptions = new CloudbaseSubscriptions(grants, settings.GRIDLINK_SUBSCRIBE_TEMPLATES)
   const limits = new CloudbaseLimits(store.db)
   const keyedHash = new CloudbaseKeyedHash(store.db, secretSetting())
+  const cipher = cloudbaseCipher(store.db, settings.GRIDLINK_FIELD_KEYS, clock)
   const importTexts = new CdnImportTexts({ fetch: network.fetch, hosts: cdnHostsSetting() })
   const identity = new CloudbaseIdentity(store.db, randomIds, clock, (id) => store.reference.getUser(id))
   // a binding made by this container is seen by its next call at once, not after the link cache's 5 minutes
@@ -70,6 +72,7 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
     await router.reload()
     return {
       reference: store.reference,
+      buildings: store.buildings,
       cases: store.cases,
       messages: store.messages,
       files: store.files,
@@ -84,6 +87,7 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
       bindingCodes: store.bindingCodes,
       accountLinks: store.accountLinks,
       keyedHash,
+      cipher,
       importTexts,
       config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: settings.GRIDLINK_RATE_LIMITS },
       calendar: DEFAULT_CALENDAR,

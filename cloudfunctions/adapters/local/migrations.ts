@@ -170,6 +170,38 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE status IN (${OPEN_AT_V1});
     `,
   },
+  {
+    version: 6,
+    name: 'field-key canary',
+    up: `
+      -- One value encrypted with the current field key (app/privacy/canary.ts), opened at every
+      -- start: a key ring that cannot open it stops the host. Text, so not in meta (INTEGER).
+      CREATE TABLE field_canary (
+        id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL, written_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 7,
+    name: 'the building registry: buildings and their rooms',
+    up: `
+      -- Ids are made from the community code, building, unit and room (app/buildings/ids.ts), so an
+      -- import upserts. A room's row goes with its building's; declarations will name room ids.
+      CREATE TABLE buildings (
+        id TEXT PRIMARY KEY, community_id TEXT NOT NULL, grid_id TEXT NOT NULL,
+        lng REAL NOT NULL, lat REAL NOT NULL, doc TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX buildings_by_community ON buildings(community_id);
+      CREATE INDEX buildings_by_grid ON buildings(grid_id);
+      -- the box query of "buildings near me": by latitude first, as boxes are a few hundred metres tall
+      CREATE INDEX buildings_by_lat ON buildings(lat, lng);
+      CREATE TABLE rooms (
+        id TEXT PRIMARY KEY, building_id TEXT NOT NULL REFERENCES buildings(id) ON DELETE CASCADE,
+        unit TEXT NOT NULL, number TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX rooms_by_building ON rooms(building_id);
+    `,
+  },
 ]
 
 export const schemaVersion = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number

@@ -5,6 +5,7 @@ import { LocalAccountLinks } from './accountLinks'
 import { migrate } from './migrations'
 import { LocalSessions } from './sessions'
 import { SqliteBindingCodes } from './sqliteBindingCodes'
+import { SqliteBuildings } from './sqliteBuildings'
 import { SqliteCases } from './sqliteCases'
 import { SqliteFiles } from './sqliteFiles'
 import { SqliteMessages } from './sqliteMessages'
@@ -63,6 +64,7 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): Sq
 
 export class SqliteStore {
   readonly reference: SqliteReference
+  readonly buildings: SqliteBuildings
   readonly cases: SqliteCases
   readonly messages: SqliteMessages
   readonly files: SqliteFiles
@@ -72,6 +74,7 @@ export class SqliteStore {
 
   constructor(private readonly db: Database.Database, private readonly writer: WriteThread, sessionTtlMs: number) {
     this.reference = new SqliteReference(db, writer)
+    this.buildings = new SqliteBuildings(db, writer)
     this.cases = new SqliteCases(db, writer)
     this.messages = new SqliteMessages(db, writer)
     this.files = new SqliteFiles(db, writer)

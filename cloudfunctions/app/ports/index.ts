@@ -5,7 +5,9 @@ import type { Community, Grid, LngLat, Message, Routing, Street } from '../../..
 import type { Result } from '../../../shared/result'
 import type { AccountLinks } from './accountLinks'
 import type { BindingCodes, KeyedHash } from './bindingCodes'
+import type { Buildings } from './buildings'
 import type { Cases } from './cases'
+import type { Cipher } from './cipher'
 import type { Files } from './files'
 import type { MessageCentre } from './messages'
 import type { ReferenceData } from './reference'
@@ -18,7 +20,9 @@ import type { LimitSettings } from '../limits'
 
 export type { AccountLinks } from './accountLinks'
 export type { BindingCodes, KeyedHash } from './bindingCodes'
+export type { BuildingRooms, Buildings } from './buildings'
 export type { Cases, NewReport, QueueRef, TaskChange } from './cases'
+export type { Cipher } from './cipher'
 export type { FileRecord, Files } from './files'
 export type { MessageCentre } from './messages'
 export type { PageOf, PageQuery } from './paging'
@@ -94,6 +98,8 @@ export interface Config {
 
 export interface Deps {
   reference: ReferenceData
+  /** the building registry: buildings and their rooms */
+  buildings: Buildings
   cases: Cases
   messages: MessageCentre
   files: Files
@@ -107,6 +113,8 @@ export interface Deps {
   bindingCodes: BindingCodes
   accountLinks: AccountLinks
   keyedHash: KeyedHash
+  /** ID numbers and phones encrypted at rest, found again by their blind index (docs/privacy.md) */
+  cipher: Cipher
   /** admin imports: a file's text, fetched when it came by WeChat's temporary CDN */
   importTexts: ImportTexts
   clock: Clock

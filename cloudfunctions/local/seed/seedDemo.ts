@@ -1,11 +1,13 @@
 import type { Grid, LngLat, User } from '../../../shared/model'
 import type { Deps, GridRouter } from '../../app/ports'
+import { importBuildings } from '../../app/buildings/importBuildings'
 import { acceptTask, resolveTask } from '../../app/tasks/handleTask'
 import { rateReport } from '../../app/reports/rateReport'
 import { submitReport } from '../../app/reports/submitReport'
 import { setStaffPhoto } from '../../app/staff/staffPhoto'
 import type { DiskFiles } from '../../adapters/local/diskFiles'
 import { DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_POINTS, DEMO_STREET } from './demoArea'
+import { DEMO_BUILDINGS_PER_GRID, demoBuildingsCsv } from './demoBuildings'
 import { demoPeople } from './people'
 import { demoReports, type Progress } from './demoReports'
 import { sampleAvatar, samplePhoto } from './samplePhoto'
@@ -27,6 +29,7 @@ export async function seedDemo(files: DiskFiles, deps: Deps) {
   })
   await seedStaffPhotos(files, deps, users, staff.get(DEMO_POINTS.insideClear.expected.gridId!)!)
   const gridRouter = deps.router
+  await seedBuildings(deps, users, grids)
 
   const reporters = users.filter((u) => u.role === 'resident' || u.role === 'volunteer')
   const scenarios = demoReports(36)
@@ -62,6 +65,20 @@ export async function seedDemo(files: DiskFiles, deps: Deps) {
       }
     }
   }
+}
+
+/** The building registry, imported from a CSV by the district office as the admin page does. */
+async function seedBuildings(deps: Deps, users: User[], grids: Grid[]) {
+  const office = users.find((u) => u.role === 'district_admin')!
+  const points = new Map<string, LngLat[]>()
+  for (const [i, g] of grids.entries()) {
+    const spots: LngLat[] = []
+    for (let k = 0; k < DEMO_BUILDINGS_PER_GRID; k++) spots.push(await interiorPoint(deps.router, g, 100 + i * 7 + k * 3))
+    points.set(g.id, spots)
+  }
+  const csv = demoBuildingsCsv(DEMO_COMMUNITIES, grids, points)
+  const imported = await importBuildings(deps, office, { csv, apply: true })
+  if (!imported.ok || !imported.value.applied) throw new Error(`seed buildings: ${imported.ok ? imported.value.problems[0]?.message : imported.error.message}`)
 }
 
 /** The first grid's leader and worker get a portrait, uploaded by the district office as the staff page does; the rest keep the bundled face. */

@@ -63,14 +63,17 @@ MATRIX['admin.listQueue'] = {
 MATRIX['user.listCommunities'] = { payload: ONLY_OWN(() => ({})), allowed: ALL_ROLES_OWN }
 MATRIX['user.communityMap'] = { payload: ONLY_OWN(() => ({ communityId: 'C1' })), allowed: ALL_ROLES_OWN }
 MATRIX['user.locatePoint'] = { payload: ONLY_OWN(() => ({ location: POINTS.same_grid })), allowed: ALL_ROLES_OWN }
+// the address picker: names and room ids only, for anyone signed in
+MATRIX['user.listBuildings'] = { payload: ONLY_OWN(() => ({ communityId: 'C1' })), allowed: ALL_ROLES_OWN }
 MATRIX['user.setHomeGrid'] = { payload: ONLY_OWN(() => ({ gridId: 'G1' })), allowed: REPORTERS_OWN }
 // a code nobody issued: a resident gets through to "no such code", staff (already bound) are refused
 MATRIX['user.bindStaff'] = { payload: ONLY_OWN(() => ({ code: 'ABCD2345' })), allowed: REPORTERS_OWN }
 
-// The map and the roster are the district office's alone (dry runs: nothing changes)
+// The map, the roster and the building registry are the district office's alone (dry runs: nothing changes)
 const DISTRICT_ONLY = { district_admin: ['own'] } as const
 MATRIX['admin.importGrids'] = { payload: ONLY_OWN(() => ({ geojson: JSON.stringify({ type: 'FeatureCollection', features: [] }), from: 'gcj02', apply: false })), allowed: DISTRICT_ONLY }
 MATRIX['admin.importRoster'] = { payload: ONLY_OWN(() => ({ csv: '姓名,工作电话,角色,所属编码\n', apply: false })), allowed: DISTRICT_ONLY }
+MATRIX['admin.importBuildings'] = { payload: ONLY_OWN(() => ({ csv: '社区编码,楼栋,房号,经度,纬度\n', apply: false })), allowed: DISTRICT_ONLY }
 
 // Staff records by where they sit: G1's worker (C1), G3's worker (C2, same street), G4's (S2)
 const STAFF_AT: Record<string, string> = { same_community: 'w_g1', other_community: 'w_g3', other_street: 'w_g4' }

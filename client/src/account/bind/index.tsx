@@ -1,3 +1,4 @@
+import './bind.css'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'

@@ -10,7 +10,7 @@ export interface PlanGroup {
 }
 
 /** what is counted: grids come in 个, people in 人 */
-type Unit = '个' | '人'
+type Unit = '个' | '人' | '栋'
 
 // A district's file holds hundreds of grids: the first few of each group, the rest on request.
 const SHOWN = 12

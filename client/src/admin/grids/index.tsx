@@ -1,3 +1,4 @@
+import '../admin.css'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { GridImportResult } from '../../../../shared/api'

@@ -1,3 +1,4 @@
+import '../admin.css'
 import { Text, View } from '@tarojs/components'
 import type { RosterImportResult } from '../../../../shared/api'
 import { importRosterSchema } from '../../../../shared/schemas/admin'

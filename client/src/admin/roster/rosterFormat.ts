@@ -1,3 +1,4 @@
+import type { FormatColumn } from '../common/FileFormat'
 import { ROSTER_COLUMNS as COLUMNS, type RosterField } from '../../../../shared/roster/columns'
 
 // The roster file as the import reads it (shared/roster/columns.ts: the headers, in order,
@@ -12,8 +13,7 @@ const NOTES: Record<RosterField, string> = {
   officeHours: '例如：工作日 9:00–17:30，社区党群服务中心',
 }
 
-export interface RosterColumn { name: string; required: boolean; note: string }
-export const ROSTER_COLUMNS: RosterColumn[] = COLUMNS.map((c) => ({ name: c.header, required: c.required, note: NOTES[c.field] }))
+export const ROSTER_COLUMNS: FormatColumn[] = COLUMNS.map((c) => ({ name: c.header, required: c.required, note: NOTES[c.field] }))
 
 export const ROSTER_HEADER = ROSTER_COLUMNS.map((c) => c.name).join(',')
 

@@ -1,3 +1,4 @@
+import '../admin.css'
 import { useLoad } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useMemo, useState } from 'react'
