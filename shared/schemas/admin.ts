@@ -15,23 +15,23 @@ export const MAX_IMPORT_TEXT = 900_000
 const importText = (label: string) =>
   z.string(required(label, '文本')).min(1, `请选择${label}`).max(MAX_IMPORT_TEXT, `${label}过大：页面上一次最多 900 KB，请按街道拆分后分批导入`)
 
+/** false: the dry run, which writes nothing */
+const applySchema = z.boolean(required('是否正式导入 apply', '是或否'))
+
+/** A CSV import (the roster, the building registry): the file's text and dry run or not. */
+const csvImportSchema = (label: string) => z.object({ csv: importText(label), apply: applySchema }, required('提交内容', '对象'))
+
 export const importGridsSchema = z.object(
   {
     geojson: importText('网格边界文件'),
     from: z.enum(COORDINATE_SYSTEMS, '坐标系 from 应为 gcj02、wgs84 或 cgcs2000'),
-    apply: z.boolean(required('是否正式导入 apply', '是或否')),
+    apply: applySchema,
   },
   required('提交内容', '对象'),
 )
 export type ImportGridsInput = z.infer<typeof importGridsSchema>
 
-export const importRosterSchema = z.object(
-  {
-    csv: importText('人员名单文件'),
-    apply: z.boolean(required('是否正式导入 apply', '是或否')),
-  },
-  required('提交内容', '对象'),
-)
+export const importRosterSchema = csvImportSchema('人员名单文件')
 export type ImportRosterInput = z.infer<typeof importRosterSchema>
 
 /** Staff of an area: a community, a street, or (district admins, neither given) everyone. */
@@ -85,11 +85,5 @@ export const setStaffPhotoSchema = z.object(
 )
 export type SetStaffPhotoInput = z.infer<typeof setStaffPhotoSchema>
 
-export const importBuildingsSchema = z.object(
-  {
-    csv: importText('楼栋房屋文件'),
-    apply: z.boolean(required('是否正式导入 apply', '是或否')),
-  },
-  required('提交内容', '对象'),
-)
+export const importBuildingsSchema = csvImportSchema('楼栋房屋文件')
 export type ImportBuildingsInput = z.infer<typeof importBuildingsSchema>

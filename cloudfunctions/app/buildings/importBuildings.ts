@@ -1,9 +1,9 @@
 import type { BuildingImportResult, CsvProblem } from '../../../shared/api'
 import { parseBuildings } from '../../../shared/buildings/parseBuildings'
 import type { User } from '../../../shared/model'
-import { fail, ok, type Result } from '../../../shared/result'
+import { ok, type Result } from '../../../shared/result'
 import { importBuildingsSchema, type ImportBuildingsInput } from '../../../shared/schemas/admin'
-import { parseWith } from '../../../shared/schemas/messages'
+import { withImportText } from '../importText'
 import type { Needs } from '../ports'
 import { communityOf, placementProblem, planBuildings, type PlacedBuilding } from './buildingPlan'
 
@@ -14,13 +14,11 @@ import { communityOf, placementProblem, planBuildings, type PlacedBuilding } fro
 // (ids.ts), so running the same file twice changes nothing.
 
 export async function importBuildings(deps: Needs<'buildings' | 'reference' | 'router' | 'importTexts'>, _caller: User, input: ImportBuildingsInput): Promise<Result<BuildingImportResult>> {
-  // on CloudBase a large file comes as a temporary CDN URL: fetched, then held to the schema's 900 KB
-  const text = await deps.importTexts.resolve(input.csv, { path: 'csv', label: '楼栋房屋文件' })
-  if (!text.ok) return text
-  const sized = parseWith(importBuildingsSchema, { ...input, csv: text.value })
-  if (!sized.ok) return fail(sized.error)
+  const sized = await withImportText(deps, importBuildingsSchema, input, { path: 'csv', label: '楼栋房屋文件' })
+  if (!sized.ok) return sized
   const parsed = parseBuildings(sized.value.csv)
-  const [communities, grids] = await Promise.all([deps.reference.listCommunities(), deps.reference.listGrids()])
+  // the map the buildings are routed against below, not a second read of every grid
+  const { communities, grids } = await deps.router.currentMap()
   const byCode = new Map(communities.filter((c) => c.code).map((c) => [c.code!, c]))
   const gridName = (id: string) => grids.find((g) => g.id === id)?.name ?? id
   const communityName = (id: string) => communities.find((c) => c.id === id)?.name ?? '其他社区'

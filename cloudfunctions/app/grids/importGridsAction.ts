@@ -1,8 +1,8 @@
 import type { GridImportResult } from '../../../shared/api'
 import type { User } from '../../../shared/model'
-import { fail, ok, type Result } from '../../../shared/result'
+import { ok, type Result } from '../../../shared/result'
 import { importGridsSchema, type ImportGridsInput } from '../../../shared/schemas/admin'
-import { parseWith } from '../../../shared/schemas/messages'
+import { withImportText } from '../importText'
 import type { Needs } from '../ports'
 import { importGrids } from './importGrids'
 
@@ -12,10 +12,8 @@ import { importGrids } from './importGrids'
 // has checked the caller by then), then held to the schema's 900 KB like an inline one.
 
 export async function importGridsAction(deps: Needs<'reference' | 'importTexts'>, _caller: User, input: ImportGridsInput): Promise<Result<GridImportResult>> {
-  const text = await deps.importTexts.resolve(input.geojson, { path: 'geojson', label: '网格边界文件' })
-  if (!text.ok) return text
-  const sized = parseWith(importGridsSchema, { ...input, geojson: text.value })
-  if (!sized.ok) return fail(sized.error)
+  const sized = await withImportText(deps, importGridsSchema, input, { path: 'geojson', label: '网格边界文件' })
+  if (!sized.ok) return sized
   let geojson: unknown
   try {
     geojson = JSON.parse(sized.value.geojson)

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import type { RosterImportResult } from '../../../shared/api'
 import type { User } from '../../../shared/model'
-import { fail, ok, type Result } from '../../../shared/result'
+import { ok, type Result } from '../../../shared/result'
 import { parseRoster } from '../../../shared/roster/parseRoster'
 import { placeRoster } from '../../../shared/roster/placeRoster'
 import { importRosterSchema, type ImportRosterInput } from '../../../shared/schemas/admin'
-import { parseWith } from '../../../shared/schemas/messages'
+import { withImportText } from '../importText'
 import type { Needs } from '../ports'
 import { planRoster } from './rosterPlan'
 
@@ -23,11 +23,8 @@ import { planRoster } from './rosterPlan'
 export const staffIdFor = (phone: string) => `u_staff_${createHash('sha256').update(`staff:${phone}`).digest('hex').slice(0, 16)}`
 
 export async function importRoster(deps: Needs<'reference' | 'importTexts'>, _caller: User, input: ImportRosterInput): Promise<Result<RosterImportResult>> {
-  // on CloudBase a large file comes as a temporary CDN URL: fetched, then held to the schema's 900 KB
-  const text = await deps.importTexts.resolve(input.csv, { path: 'csv', label: '人员名单文件' })
-  if (!text.ok) return text
-  const sized = parseWith(importRosterSchema, { ...input, csv: text.value })
-  if (!sized.ok) return fail(sized.error)
+  const sized = await withImportText(deps, importRosterSchema, input, { path: 'csv', label: '人员名单文件' })
+  if (!sized.ok) return sized
   const parsed = parseRoster(sized.value.csv)
   const [grids, communities, streets] = await Promise.all([deps.reference.listGrids(), deps.reference.listCommunities(), deps.reference.listStreets()])
   const { placed, problems: placing } = placeRoster(parsed.rows, { grids, communities, streets })
