@@ -22,7 +22,7 @@ const NOT_FUNCTIONS = new Set(['app', 'adapters', 'local'])
 // CloudBase runs Node 16/18/20; 18 is the CLI's default runtime
 const RUNTIME = { esbuild: 'node18', cloudbase: 'Nodejs18.15' }
 // Settings passed on to the functions' environment when set at build time (docs/deploy.md)
-const SETTINGS = ['GRIDLINK_MINIPROGRAM_STATE', 'GRIDLINK_SUBSCRIBE_TEMPLATES', 'GRIDLINK_IMPORT_CDN_HOSTS', 'GRIDLINK_SECRET', 'GRIDLINK_FIELD_KEYS']
+const SETTINGS = ['GRIDLINK_MINIPROGRAM_STATE', 'GRIDLINK_SUBSCRIBE_TEMPLATES', 'GRIDLINK_IMPORT_CDN_HOSTS', 'GRIDLINK_SECRET', 'GRIDLINK_FIELD_KEYS', 'GRIDLINK_DECLARATION_VERIFY_MINUTES', 'GRIDLINK_RETENTION_DAYS']
 
 function fail(message) {
   console.error(`✖ build:functions: ${message}`)

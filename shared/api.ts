@@ -3,6 +3,7 @@ import type { GridGeometry, Routing, TimelineEvent, User } from './model'
 import type { RoutingOutcome } from './routing/outcome'
 import type { Role } from './roles'
 import type { TaskStatus } from './workflow/status'
+import type { DeclarationKind, DeclarationStatus, Relation, RevealableField, Standing } from './declarations/words'
 
 // What the functions answer: the views a screen shows (docs/api.md explains each). The
 // actions themselves, their payloads and which result each returns, are in contracts.ts.
@@ -33,6 +34,8 @@ export interface ContactCard {
   hotline: string
   /** how the grid was found: the household's address or the person's choice, their own grid as staff, or where they stand */
   source: 'home' | 'staff' | 'location'
+  /** source 'home' from a verified declaration: the address it came from ("3栋2单元301") */
+  homeAddress?: string
 }
 
 /** "My grid": the card, or why there is none and whom to call instead. */
@@ -97,6 +100,9 @@ export interface BuildingListItem {
   gridId: string
   units: { unit: string; rooms: { id: string; number: string }[] }[]
 }
+
+/** A building near the located point, nearest first: its community named, its distance in metres. */
+export interface NearBuilding extends BuildingListItem { communityId: string; communityName: string; distanceM: number }
 
 /** A staff record as the admin pages list it. */
 export interface StaffRecord {
@@ -190,11 +196,131 @@ export interface SubmitReportResult {
 }
 
 /** Subscription-message templates whose grants the client asks for on each tap (empty: none configured). */
-export interface SubscribeTemplates { submit: string[]; accept: string[]; resolve: string[] }
+/** The templates each tap asks grants for (cloudfunctions/app/subscriptions.ts): a report's submit, a worker's 签收 and 办结, a declaration's submit. */
+export interface SubscribeTemplates { submit: string[]; accept: string[]; resolve: string[]; declare: string[] }
 
 /** What wx.requestSubscribeMessage answered per template id. */
 export type GrantAnswer = 'accept' | 'reject' | 'ban' | 'filter'
 
 export type Me = Pick<User, 'id' | 'name' | 'role' | 'gridIds' | 'communityId' | 'streetId' | 'homeGridId'> & { roleName: string }
+
+// ── residence declaration (居住登记), verification (核查), the register (实有人口) ──────────
+
+/** A person as every view shows them: ID and phone masked (docs/privacy.md). */
+export interface PersonView {
+  id: string
+  name: string
+  idKindName: string
+  idNumberMasked: string
+  phoneMasked: string | null
+  relation: Relation
+  relationName: string
+  moveInDate: string
+}
+
+export interface DeclarationEventView { at: number; actorName: string; actionName: string; note?: string }
+
+export interface DeclarationView {
+  id: string
+  kind: DeclarationKind
+  kindName: string
+  roomId: string
+  addressLabel: string
+  communityName: string
+  gridName: string
+  standing: Standing
+  standingName: string
+  persons: PersonView[]
+  moveOutDate?: string
+  status: DeclarationStatus
+  /** in words: 待核查, 需补充信息, 已核验, 未通过, 已撤回 */
+  statusName: string
+  review: { decisionName: string; reason?: string; byName: string; at: number } | null
+  /** the verification deadline while open */
+  dueAt: number | null
+  overdue: boolean
+  history: DeclarationEventView[]
+  consentVersion: string
+  version: number
+  createdAt: number
+  updatedAt: number
+}
+
+/** A person of the register as a view shows them. */
+export interface ResidentView extends PersonView {
+  roomId: string
+  addressLabel: string
+  buildingId: string
+  standingName: string
+  verifiedAt: number
+  movedOut: { date: string; at: number } | null
+}
+
+/** A room the caller declared for, with its verified current residents. */
+export interface HouseholdView { roomId: string; addressLabel: string; communityName: string; gridId: string; gridName: string; residents: ResidentView[] }
+
+export interface MyResidence {
+  households: HouseholdView[]
+  /** newest first */
+  declarations: DeclarationView[]
+  consentVersion: string
+}
+
+export interface VerificationSummary {
+  id: string
+  kind: DeclarationKind
+  kindName: string
+  addressLabel: string
+  gridName: string
+  personCount: number
+  status: DeclarationStatus
+  statusName: string
+  dueAt: number | null
+  overdue: boolean
+  createdAt: number
+  /** persons whose ID is also declared or registered at another address */
+  duplicateCount: number
+}
+
+/** The same ID at another address (found by its blind index): shown to the workers of both. */
+export interface DuplicateFlag { personId: string; addressLabel: string; gridName: string; statusName: string }
+
+export interface VerificationDetail extends DeclarationView {
+  declarant: { name: string; phoneMasked: string | null }
+  /** who the register already has in the room */
+  roomResidents: ResidentView[]
+  duplicates: DuplicateFlag[]
+  /** may this caller ask for a field whole (open declarations only) */
+  canReveal: boolean
+}
+
+export interface RevealedField { personId: string; field: RevealableField; value: string; auditId: string }
+
+/** Declaration coverage (申报率): rooms with a verified household / known rooms. */
+export interface Coverage { knownRooms: number; verifiedRooms: number; residents: number; rate: number | null }
+
+export interface RegisterPage extends Page<ResidentView> {
+  gridId: string
+  gridName: string
+  coverage: Coverage
+  buildings: { id: string; name: string }[]
+  /** the caller's grids, to switch between them */
+  myGrids: { id: string; name: string }[]
+}
+
+export interface AuditView {
+  id: string
+  at: number
+  actorName: string
+  actorRoleName: string
+  actionName: string
+  fieldName: string
+  personName: string
+  declarationId: string
+  /** the declaration's room ("3栋2单元301"); '' for entries written before it was kept */
+  addressLabel: string
+  gridName: string
+  reason: string
+}
 
 export type { Api, ActionName, FunctionName, InputOf, PayloadOf, ResultOf } from './contracts'

@@ -2,12 +2,16 @@ import type * as z from 'zod'
 import type { Category } from './catalogue'
 import type { Message } from './model'
 import type {
-  BindingCode, BuildingImportResult, BuildingListItem, CommunityListItem, CommunityMap, GridImportResult, Me, MyGrid, Page, PointPlace, ReportDetail, ReportSummary,
+  AuditView, BindingCode, BuildingImportResult, DeclarationView, MyResidence, RegisterPage, RevealedField, VerificationDetail, VerificationSummary, BuildingListItem, CommunityListItem, CommunityMap, NearBuilding, GridImportResult, Me, MyGrid, Page, PointPlace, ReportDetail, ReportSummary,
   RosterImportResult, StaffRecord, SubmitReportResult, SubscribeTemplates, TaskDetail, TaskSummary,
 } from './api'
 import { importBuildingsSchema, importGridsSchema, importRosterSchema, listStaffSchema, setLeaveSchema, setStaffPhotoSchema, staffRefSchema } from './schemas/admin'
 import { bindStaffSchema } from './schemas/binding'
-import { listBuildingsSchema } from './schemas/building'
+import {
+  amendDeclarationSchema, declarationRefSchema, declareMoveOutSchema, declareResidenceSchema, listRegisterSchema, revealPersonFieldSchema, reviewDeclarationSchema,
+  withdrawDeclarationSchema,
+} from './schemas/declaration'
+import { listBuildingsSchema, nearBuildingsSchema } from './schemas/building'
 import { communityMapSchema, locatePointSchema, setHomeGridSchema } from './schemas/map'
 import { pageSchema, rateReportSchema, reportRefSchema, submitReportSchema } from './schemas/report'
 import { acceptTaskSchema, markReadSchema, resolveTaskSchema, taskRefSchema } from './schemas/task'
@@ -39,6 +43,7 @@ export const CONTRACTS = {
     communityMap: action<CommunityMap>()(communityMapSchema),
     locatePoint: action<PointPlace>()(locatePointSchema),
     listBuildings: action<BuildingListItem[]>()(listBuildingsSchema),
+    nearBuildings: action<NearBuilding[]>()(nearBuildingsSchema),
     setHomeGrid: action<Me>()(setHomeGridSchema),
     bindStaff: action<Me>()(bindStaffSchema),
     listMessages: action<Page<Message> & { unread: number }>()(pageSchema),
@@ -51,12 +56,22 @@ export const CONTRACTS = {
     listMyReports: action<Page<ReportSummary>>()(pageSchema),
     getMyReport: action<ReportDetail>()(reportRefSchema),
     rateReport: action<ReportDetail>()(rateReportSchema),
+    declareResidence: create<DeclarationView>()(declareResidenceSchema),
+    amendDeclaration: action<DeclarationView>()(amendDeclarationSchema),
+    withdrawDeclaration: action<DeclarationView>()(withdrawDeclarationSchema),
+    declareMoveOut: create<DeclarationView>()(declareMoveOutSchema),
+    myResidence: action<MyResidence>()(emptySchema),
   },
   worker: {
     listInbox: action<Page<TaskSummary>>()(pageSchema),
     getTask: action<TaskDetail>()(taskRefSchema),
     acceptTask: action<TaskDetail>()(acceptTaskSchema),
     resolveTask: action<TaskDetail>()(resolveTaskSchema),
+    listVerifications: action<Page<VerificationSummary>>()(pageSchema),
+    getVerification: action<VerificationDetail>()(declarationRefSchema),
+    reviewDeclaration: action<VerificationDetail>()(reviewDeclarationSchema),
+    revealPersonField: action<RevealedField>()(revealPersonFieldSchema),
+    listRegister: action<RegisterPage>()(listRegisterSchema),
   },
   admin: {
     listQueue: action<Page<TaskSummary>>()(queuePageSchema),
@@ -69,6 +84,7 @@ export const CONTRACTS = {
     setLeave: action<StaffRecord>()(setLeaveSchema),
     endLeave: action<StaffRecord>()(staffRefSchema),
     setStaffPhoto: action<StaffRecord>()(setStaffPhotoSchema),
+    listAudit: action<Page<AuditView>>()(pageSchema),
   },
 } as const
 

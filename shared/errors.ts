@@ -22,6 +22,8 @@ export interface AppError {
   fields?: Record<string, string>
   /** RATE_LIMITED: seconds until the same request may succeed */
   retryAfterS?: number
+  /** CONFLICT: the record already holding what the request would create (a resident of the room, an open declaration) */
+  existing?: { kind: 'resident' | 'declaration'; id: string }
 }
 
 export function appError(code: ErrorCode, message?: string, fields?: Record<string, string>): AppError {

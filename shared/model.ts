@@ -3,6 +3,8 @@ import type { Role } from './roles'
 import type { RoutingOutcome } from './routing/outcome'
 import type { TaskStatus } from './workflow/status'
 import type { TimelineAction } from './workflow/timeline'
+import type { IdKind } from './identity/idDocuments'
+import type { DeclarationKind, DeclarationStatus, Relation, ReviewDecision, RevealableField, Standing } from './declarations/words'
 
 // Domain records as the app layer and the client see them. Times are epoch milliseconds.
 
@@ -20,6 +22,8 @@ export interface User {
   streetId?: string
   /** a resident's home grid, when known (from a verified declaration or chosen) */
   homeGridId?: string
+  /** the verified address the home grid came from (a verified declaration sets it; choosing a grid clears it) */
+  homeAddress?: { roomId: string; label: string }
   duties?: string
   /** staff: when they can be found, in their own words (e.g. "工作日 9:00–17:30，社区党群服务中心") */
   officeHours?: string
@@ -148,7 +152,11 @@ export interface TimelineEvent {
   photos?: string[]
 }
 
-export const MESSAGE_KINDS = ['task_assigned', 'task_reopened', 'report_accepted', 'report_resolved', 'report_closed'] as const
+export const MESSAGE_KINDS = [
+  'task_assigned', 'task_reopened', 'report_accepted', 'report_resolved', 'report_closed',
+  // residence declarations: to the verifying worker, to the declarant, and a duplicate ID to both grids' workers
+  'declaration_received', 'declaration_verified', 'declaration_rejected', 'declaration_more_info', 'declaration_duplicate',
+] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
 export interface Message {
@@ -159,6 +167,7 @@ export interface Message {
   body: string
   reportId?: string
   taskId?: string
+  declarationId?: string
   createdAt: number
   readAt: number | null
 }
@@ -188,4 +197,114 @@ export interface Room {
   unit: string
   /** "301" */
   number: string
+}
+
+/**
+ * An ID or phone number as stored (docs/privacy.md): the cipher's token (AES-256-GCM, the
+ * field's name as associated data), the blind index a duplicate search finds it by, and the
+ * masked form every view shows. An anonymised record has none of them.
+ */
+export interface SealedValue { token: string; index: string; masked: string }
+
+/** One person of a declaration. Its id becomes the register resident's id once verified. */
+export interface DeclaredPerson {
+  id: string
+  name: string
+  idKind: IdKind
+  idNumber: SealedValue
+  phone: SealedValue | null
+  relation: Relation
+  /** YYYY-MM-DD, Asia/Shanghai */
+  moveInDate: string
+}
+
+/** A line of a declaration's history: who did what, when, and why. */
+export interface DeclarationEvent {
+  at: number
+  actorId: string
+  actorName: string
+  action: 'submitted' | 'amended' | 'withdrawn' | ReviewDecision
+  note?: string
+}
+
+/**
+ * A residence declaration (居住登记自主申报): people moving into a room, or moving out of it
+ * (注销), as its declarant says; a verification task (核查) for the room's grid until a worker
+ * approves, rejects or asks for more. Routed by address: the room's building → its grid.
+ */
+export interface Declaration {
+  id: string
+  kind: DeclarationKind
+  roomId: string
+  buildingId: string
+  communityId: string
+  streetId: string | null
+  gridId: string
+  /** "3栋2单元301", as the register and messages name the room */
+  addressLabel: string
+  declarantId: string
+  standing: Standing
+  /** move_in: the people moving in; move_out: the register residents moving out (their ids) */
+  persons: DeclaredPerson[]
+  /** move_out: the day they left (YYYY-MM-DD) */
+  moveOutDate?: string
+  consentVersion: string
+  status: DeclarationStatus
+  /** the worker who verifies it: the grid's first worker not on leave, or their substitute */
+  assigneeId: string | null
+  /** the verification deadline while open; null once decided */
+  dueAt: number | null
+  /** the last decision and its reason */
+  review: { decision: ReviewDecision; reason?: string; byId: string; byName: string; at: number } | null
+  history: DeclarationEvent[]
+  version: number
+  createdAt: number
+  updatedAt: number
+  /** when its personal fields were removed (retention, app/jobs/anonymiseExpired.ts) */
+  anonymisedAt: number | null
+}
+
+/**
+ * A person of the population register (实有人口): someone living in a room, from the
+ * verified declaration that moved them in until the verified one that moved them out.
+ */
+export interface Resident {
+  /** the declared person's id */
+  id: string
+  roomId: string
+  buildingId: string
+  communityId: string
+  gridId: string
+  name: string
+  idKind: IdKind
+  idNumber: SealedValue
+  phone: SealedValue | null
+  relation: Relation
+  standing: Standing
+  moveInDate: string
+  declarationId: string
+  declarantId: string
+  verifiedAt: number
+  verifiedById: string
+  movedOut: { date: string; at: number; declarationId: string } | null
+  anonymisedAt: number | null
+}
+
+/** One unmasked read (or another act on personal data): who, whose, when, why. Never changed, never removed. */
+export interface AuditEntry {
+  id: string
+  at: number
+  actorId: string
+  actorName: string
+  actorRole: Role
+  action: 'reveal'
+  field: RevealableField
+  declarationId: string
+  personId: string
+  /** masked (张*明): the log says whose without repeating the register */
+  personName: string
+  /** the declaration's room as the register names it ("3栋2单元301"; the grid says where) */
+  addressLabel?: string
+  gridId: string
+  reason: string
 }

@@ -9,8 +9,10 @@ export default defineAppConfig({
     'pages/messages/index',
   ],
   subPackages: [
-    { root: 'worker', pages: ['inbox/index', 'task/index'] },
-    { root: 'admin', pages: ['index', 'grids/index', 'roster/index', 'buildings/index', 'staff/index'] },
+    { root: 'worker', pages: ['inbox/index', 'task/index', 'verify/index', 'register/index'] },
+    { root: 'admin', pages: ['index', 'grids/index', 'roster/index', 'buildings/index', 'staff/index', 'audit/index'] },
+    // residence declaration (居住登记): a household declares once and returns now and then
+    { root: 'declare', pages: ['index', 'household'] },
     // pages a person opens once or twice (the local stack's demo login, binding a staff account,
     // choosing a grid): not worth the main package's room
     { root: 'account', pages: ['login/index', 'bind/index', 'grid/pick'] },

@@ -3,8 +3,18 @@ import { CONTRACTS, type ActionName, type Contract, type Contracts, type Functio
 import type { User } from '../../shared/model'
 import { ok, type Result } from '../../shared/result'
 import { listMessages, markMessagesRead, me, myGrid } from './account/account'
+import { listAudit } from './audit/listAudit'
 import { importBuildings } from './buildings/importBuildings'
-import { listBuildings } from './buildings/listBuildings'
+import { listBuildings, nearBuildings } from './buildings/listBuildings'
+import { amendDeclaration } from './declarations/amendDeclaration'
+import { declareMoveOut } from './declarations/declareMoveOut'
+import { declareResidence } from './declarations/declareResidence'
+import { myResidence } from './declarations/myResidence'
+import { getVerification } from './declarations/verification/getVerification'
+import { listVerifications } from './declarations/verification/listVerifications'
+import { revealPersonField } from './declarations/verification/revealPersonField'
+import { reviewDeclaration } from './declarations/verification/reviewDeclaration'
+import { withdrawDeclaration } from './declarations/withdrawDeclaration'
 import { importGridsAction } from './grids/importGridsAction'
 import { communityMap, listCommunities, locatePoint, setHomeGrid } from './map/communityMap'
 import type { Deps } from './ports'
@@ -14,6 +24,7 @@ import { endLeave, setLeave } from './staff/leave'
 import { listStaff } from './staff/listStaff'
 import { setStaffPhoto } from './staff/staffPhoto'
 import { listQueue } from './queues/listQueue'
+import { listRegister } from './register/listRegister'
 import { getMyReport, listMyReports } from './reports/readReports'
 import { rateReport } from './reports/rateReport'
 import { submitReport } from './reports/submitReport'
@@ -41,6 +52,7 @@ export const HANDLERS: Handlers = {
     communityMap,
     locatePoint,
     listBuildings,
+    nearBuildings,
     setHomeGrid,
     bindStaff,
     listMessages,
@@ -48,9 +60,9 @@ export const HANDLERS: Handlers = {
     subscribeTemplates: async (d) => ok(d.subscriptions.templates()),
     recordGrants: async (d, c, p) => ok({ recorded: await d.subscriptions.record(c.id, p.answers) }),
   },
-  resident: { submitReport, listMyReports, getMyReport, rateReport },
-  worker: { listInbox, getTask, acceptTask, resolveTask },
-  admin: { listQueue, importGrids: importGridsAction, importRoster, importBuildings, listStaff, issueBindingCode, unbindStaff, setLeave, endLeave, setStaffPhoto },
+  resident: { submitReport, listMyReports, getMyReport, rateReport, declareResidence, amendDeclaration, withdrawDeclaration, declareMoveOut, myResidence },
+  worker: { listInbox, getTask, acceptTask, resolveTask, listVerifications, getVerification, reviewDeclaration, revealPersonField, listRegister },
+  admin: { listQueue, importGrids: importGridsAction, importRoster, importBuildings, listStaff, issueBindingCode, unbindStaff, setLeave, endLeave, setStaffPhoto, listAudit },
 }
 
 /** The contract and handler of `fn.action`, or undefined for anything not registered. */

@@ -1,5 +1,5 @@
 import type { FunctionName } from '../../shared/contracts'
-import { appError, ERROR_CODES, isAppError } from '../../shared/errors'
+import { appError, ERROR_CODES, isAppError, type AppError } from '../../shared/errors'
 import type { User } from '../../shared/model'
 import type { ApiResponse } from '../../shared/schemas/envelope'
 import { requestEnvelopeSchema } from '../../shared/schemas/envelope'
@@ -35,12 +35,18 @@ export async function dispatch(deps: Deps, fn: string, body: unknown, caller: Us
   } catch (err) {
     // An adapter may meet the caller's situation deep down (an altered paging cursor): it
     // throws an expected AppError, which is answered as such, not as our fault.
-    if (isAppError(err) && ERROR_CODES[err.code].expected) return { ok: false, error: appError(err.code, err.message, err.fields) }
+    if (isAppError(err) && ERROR_CODES[err.code].expected) return { ok: false, error: thrownError(err) }
     // CloudBase refuses past its own request rate (EXCEED_RATELIMIT): the person's situation, not our fault
     if (isPlatformRateLimit(err)) return { ok: false, error: { ...appError('RATE_LIMITED', '当前使用人数较多，请稍等几秒再试'), retryAfterS: 5 } }
     console.error(`${fn}.${action} failed`, err)
     return { ok: false, error: appError('INTERNAL', ERROR_CODES.INTERNAL.message) }
   }
+}
+
+/** An expected error an adapter threw, with what it says for the caller and nothing else it may carry. */
+function thrownError(err: AppError): AppError {
+  const { code, message, fields, retryAfterS, existing } = err
+  return { ...appError(code, message, fields), ...(retryAfterS !== undefined ? { retryAfterS } : {}), ...(existing ? { existing } : {}) }
 }
 
 /** CloudBase's answer when the environment's request rate is exceeded (its error code names it). */

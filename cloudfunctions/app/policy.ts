@@ -1,5 +1,5 @@
 import type { ActionName, FunctionName } from '../../shared/contracts'
-import type { Report, Task, User } from '../../shared/model'
+import type { Declaration, Report, Task, User } from '../../shared/model'
 import type { Role } from '../../shared/roles'
 
 // Who may do what, decided here and only here (DESIGN.md "Identity and roles"). Every
@@ -17,6 +17,8 @@ export const DISPATCHERS: readonly Role[] = ['community_dispatcher', 'street_dis
 /** Where a queue or an area record sits: its community (if any) and street. */
 export interface AreaSubject { communityId: string | null; streetId: string | null }
 export interface QueueSubject { scope: 'community' | 'street'; id: string; streetId: string | null }
+/** A room's household: the accounts that declared its current residents (a landlord for their tenants). */
+export interface HouseholdSubject { declarantIds: readonly string[] }
 
 /** The record each scope is about, and the rule that decides whether the caller may touch it. */
 interface ScopeSubjects {
@@ -34,6 +36,14 @@ interface ScopeSubjects {
   queue: QueueSubject
   /** anything located in a community or street: the dispatchers of that area, and the district */
   area: AreaSubject
+  /** a residence declaration, for the person who made it */
+  own_declaration: Declaration
+  /** a room's current household, for those who declared it */
+  household: HouseholdSubject
+  /** a declaration to verify (核查): the staff of its grid, or the substitute it was handed to */
+  verification: Declaration
+  /** a grid's population register: its own staff */
+  register: { gridId: string }
 }
 export type Scope = keyof ScopeSubjects
 
@@ -56,6 +66,10 @@ const RULES: { [S in Scope]: (caller: User, subject: ScopeSubjects[S]) => boolea
   accepted_task: (caller, task) => inCallersGrid(caller, task) && (task.acceptedById === caller.id || caller.role === 'grid_leader'),
   queue: (caller, q) => areaCovers(caller, q.scope === 'community' ? { communityId: q.id, streetId: q.streetId } : { communityId: null, streetId: q.id }),
   area: areaCovers,
+  own_declaration: (caller, d) => d.declarantId === caller.id,
+  household: (caller, h) => h.declarantIds.includes(caller.id),
+  verification: (caller, d) => caller.gridIds.includes(d.gridId) || d.assigneeId === caller.id,
+  register: (caller, r) => caller.gridIds.includes(r.gridId),
 }
 
 export interface Policy<S extends Scope = Scope> { roles: readonly Role[]; scope: S }
@@ -71,6 +85,7 @@ export const POLICY = {
     locatePoint: rule(ANYONE, 'anyone'),
     // the address picker: buildings, units and room numbers are on every door; who lives there is not in it
     listBuildings: rule(ANYONE, 'anyone'),
+    nearBuildings: rule(ANYONE, 'anyone'),
     // a resident's own choice of grid; staff have theirs from the roster
     setHomeGrid: rule(REPORTERS, 'self'),
     // an account not yet bound to staff: a staff account cannot take a second record
@@ -85,12 +100,25 @@ export const POLICY = {
     listMyReports: rule(REPORTERS, 'self'),
     getMyReport: rule(REPORTERS, 'own_report'),
     rateReport: rule(REPORTERS, 'own_report'),
+    // a household declares itself: a resident or a volunteer, for a room they live in or let
+    declareResidence: rule(REPORTERS, 'self'),
+    amendDeclaration: rule(REPORTERS, 'own_declaration'),
+    withdrawDeclaration: rule(REPORTERS, 'own_declaration'),
+    declareMoveOut: rule(REPORTERS, 'household'),
+    // only the caller's own household: nobody else's, however near
+    myResidence: rule(REPORTERS, 'self'),
   },
   worker: {
     listInbox: rule(GRID_STAFF, 'self'),
     getTask: rule(GRID_STAFF, 'grid_task'),
     acceptTask: rule(GRID_STAFF, 'grid_task'),
     resolveTask: rule(GRID_STAFF, 'accepted_task'),
+    listVerifications: rule(GRID_STAFF, 'self'),
+    getVerification: rule(GRID_STAFF, 'verification'),
+    reviewDeclaration: rule(GRID_STAFF, 'verification'),
+    // a field whole, to the verifying staff only, with a reason; every read is in the audit log
+    revealPersonField: rule(GRID_STAFF, 'verification'),
+    listRegister: rule(GRID_STAFF, 'register'),
   },
   admin: {
     listQueue: rule(DISPATCHERS, 'queue'),
@@ -105,6 +133,8 @@ export const POLICY = {
     setLeave: rule(DISPATCHERS, 'area'),
     endLeave: rule(DISPATCHERS, 'area'),
     setStaffPhoto: rule(DISPATCHERS, 'area'),
+    // the audit log of unmasked reads: the district's (区网格办) oversight, read only
+    listAudit: rule(['district_admin'], 'anyone'),
   },
 } as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Policy } }
 

@@ -8,12 +8,15 @@ import type { Needs } from './ports'
 
 export const SYSTEM_ACTOR = { id: 'system', name: '系统' }
 
-export function timelineEvent(deps: Needs<'ids' | 'clock'>, taskId: string, actor: Pick<User, 'id' | 'name'> & { role?: User['role'] }, action: TimelineAction, text: string, extra: Partial<Pick<TimelineEvent, 'note' | 'photos'>> = {}): TimelineEvent {
-  const actorName = actor.role ? `${ROLE_NAMES[actor.role]} ${actor.name}` : actor.name
-  return { id: deps.ids.next('ev'), taskId, at: deps.clock.now(), actorId: actor.id, actorName, action, text, ...extra }
+/** Who did it, as a history line names them: staff with their role ("网格员 王建国"), anyone else by name. */
+export type Actor = Pick<User, 'id' | 'name'> & { role?: User['role'] }
+export const actorNameOf = (actor: Actor) => (actor.role ? `${ROLE_NAMES[actor.role]} ${actor.name}` : actor.name)
+
+export function timelineEvent(deps: Needs<'ids' | 'clock'>, taskId: string, actor: Actor, action: TimelineAction, text: string, extra: Partial<Pick<TimelineEvent, 'note' | 'photos'>> = {}): TimelineEvent {
+  return { id: deps.ids.next('ev'), taskId, at: deps.clock.now(), actorId: actor.id, actorName: actorNameOf(actor), action, text, ...extra }
 }
 
-export function message(deps: Needs<'ids' | 'clock'>, userId: string, kind: MessageKind, title: string, body: string, refs: Pick<Message, 'reportId' | 'taskId'>): Message {
+export function message(deps: Needs<'ids' | 'clock'>, userId: string, kind: MessageKind, title: string, body: string, refs: Pick<Message, 'reportId' | 'taskId' | 'declarationId'>): Message {
   return { id: deps.ids.next('m'), userId, kind, title, body, ...refs, createdAt: deps.clock.now(), readAt: null }
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { declarationSettingFields } from '../app/declarations/settings'
 import { limitSettingsSchema } from '../app/limits'
 import { keyRingSetting } from '../app/privacy/keyRing'
 import { jsonSetting, parseSettings } from '../app/settings'
@@ -28,6 +29,7 @@ const settingsSchema = z
     GRIDLINK_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(16),
     /** abuse limits as JSON, each `{ limit, windowMs }`; unset keys keep their defaults (app/limits.ts) */
     GRIDLINK_RATE_LIMITS: jsonSetting('GRIDLINK_RATE_LIMITS', limitSettingsSchema),
+    ...declarationSettingFields,
   })
   // dev mode hands out any demo person's session: it must never listen beyond this machine
   .refine((s) => !s.GRIDLINK_DEV || isLoopbackHost(s.HOST), { path: ['HOST'], message: 'dev mode (GRIDLINK_DEV=1) listens on loopback only: HOST must be 127.0.0.1, ::1 or localhost' })
@@ -35,6 +37,8 @@ const settingsSchema = z
   // a key kept beside the data protects nothing from whoever copies the folder: production is given its keys
   .refine((s) => s.GRIDLINK_DEV || s.GRIDLINK_FIELD_KEYS !== undefined, { path: ['GRIDLINK_FIELD_KEYS'], message: 'production mode (GRIDLINK_DEV=0) needs GRIDLINK_FIELD_KEYS (id:key pairs, e.g. k1:<`openssl rand -hex 32`>) to encrypt ID numbers and phones' })
 export type Settings = z.infer<typeof settingsSchema>
+
+/** The declaration settings the stack takes (StackOptions.declarations). */
 
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   const settings = parseSettings(settingsSchema, env)

@@ -3,6 +3,7 @@ import { loadSettings } from './config'
 import { createHost } from './host'
 import { JOB_INTERVAL_MS } from './scheduler'
 import { openLocalStack } from './stack'
+import { declarationSettingsOf } from '../app/declarations/settings'
 
 // `npm start` → this: the local stack on loopback, seeded on first start.
 async function main() {
@@ -15,6 +16,7 @@ async function main() {
     sessionTtlMs: settings.GRIDLINK_SESSION_HOURS * 3_600_000,
     limits: settings.GRIDLINK_RATE_LIMITS,
     fieldKeys: settings.GRIDLINK_FIELD_KEYS,
+    declarations: declarationSettingsOf(settings),
   })
   const server = createHost(stack, { dev: settings.GRIDLINK_DEV, webDir: settings.GRIDLINK_WEB_DIR })
   server.listen(settings.PORT, settings.HOST, () => {

@@ -17,7 +17,8 @@ import { LocalContentCheck } from '../adapters/local/localContentCheck'
 import { mapRouter } from '../app/mapRouter'
 import { noSubscriptions } from '../app/subscriptions'
 import { randomIds } from '../app/ids'
-import type { Deps } from '../app/ports'
+import type { DeclarationSettings, Deps } from '../app/ports'
+import { DEFAULT_DECLARATION_SETTINGS } from '../app/declarations/settings'
 import { MovableClock } from './clock'
 import { devSecret } from './secret'
 import { startScheduler, type Scheduler } from './scheduler'
@@ -47,6 +48,8 @@ export interface StackOptions {
   limits?: LimitSettings
   /** encrypts ID numbers and phones; by default the data folder's own key file (made on first start) */
   fieldKeys?: KeyRing
+  /** verification deadline and retention of residence declarations (config.ts reads them from the environment) */
+  declarations?: DeclarationSettings
 }
 
 export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
@@ -72,6 +75,8 @@ export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
     reference: store.reference,
     buildings: store.buildings,
     cases: store.cases,
+    declarations: store.declarations,
+    audit: store.audit,
     messages: store.messages,
     files: store.files,
     // the generation is a number in memory here (this host is the map's only writer): checked on every report
@@ -88,7 +93,10 @@ export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
     importTexts: localImportTexts,
     clock,
     ids: randomIds,
-    config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: opts.limits ?? DEFAULT_LIMITS },
+    config: {
+      catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: opts.limits ?? DEFAULT_LIMITS,
+      declarations: opts.declarations ?? DEFAULT_DECLARATION_SETTINGS,
+    },
     calendar: DEFAULT_CALENDAR,
   }
   if (opts.seed && store.reference.isEmpty()) await seedDemo(files, deps)

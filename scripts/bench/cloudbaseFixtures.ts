@@ -1,9 +1,13 @@
 import { DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
+import { CONSENT } from '../../shared/declarations/consent'
+import { shanghaiToday } from '../../shared/identity/calendarDate'
 import type { World, Who } from './cloudbaseWorld'
 
 // One representative successful call per registered action, and the calls a report's life
-// takes. A fixture's payload function first makes the state its call needs through the real
-// use cases (not counted), then returns the payload of the call that is counted.
+// and a declaration's life take. A fixture's payload function first makes the state its call
+// needs through the real use cases (not counted), then returns the payload of the call that
+// is counted. Declarations name rooms of the worker's grid (cloudbaseWorld.ts seeds its
+// building registry and a few verified households), so the worker verifies them.
 
 export interface Fixture {
   as: Who
@@ -76,6 +80,78 @@ export const FIXTURES: Record<string, Fixture> = {
       return { code: issued.code }
     },
   },
+  // 用当前位置查找附近楼栋 on the declaration form: the registry's buildings around the phone
+  'user.nearBuildings': { as: 'resident', payload: () => ({ location: { ...DEMO_POINTS.insideClear.point } }) },
+  // a household of two moving into an empty room of the worker's grid
+  'resident.declareResidence': { as: 'resident', creates: true, payload: async (w) => w.declarePayload(await w.emptyRoom(), w.newCouple()) },
+  // the householder adds their mother to the verified household; the worker asks for her phone; the answer adds it
+  'resident.amendDeclaration': {
+    as: 'householder',
+    payload: async (w) => {
+      const { roomId } = await w.verifiedHousehold()
+      const mother = w.onePerson('王秀英', { relation: 'parent', phone: null })
+      const asked = await w.review(await w.declared(w.people.householder, [mother], roomId), 'ask_more', '请补充老人的联系电话')
+      return { declarationId: asked.id, version: asked.version, standing: 'owner', persons: [{ ...mother, phone: '13812340518' }], consentVersion: CONSENT.version }
+    },
+  },
+  // a child declared into the household by mistake, withdrawn before the worker looks
+  'resident.withdrawDeclaration': {
+    as: 'householder',
+    payload: async (w) => {
+      const { roomId } = await w.verifiedHousehold()
+      const d = await w.declared(w.people.householder, [w.onePerson('张小宇', { relation: 'child', phone: null })], roomId)
+      return { declarationId: d.id, version: d.version }
+    },
+  },
+  // one of the verified household's two moves out today
+  'resident.declareMoveOut': {
+    as: 'householder',
+    creates: true,
+    payload: async (w) => {
+      const { roomId, residentIds } = await w.verifiedHousehold()
+      return { roomId, residentIds: residentIds.slice(1), moveOutDate: shanghaiToday(), consentVersion: CONSENT.version }
+    },
+  },
+  // 我的居住登记: the verified household and the householder's declarations (added, amended, withdrawn, moving out)
+  'resident.myResidence': { as: 'householder', payload: () => ({}) },
+  'worker.listVerifications': { as: 'worker', payload: () => ({ limit: 20 }) },
+  'worker.getVerification': { as: 'worker', payload: async (w) => ({ declarationId: (await w.declared()).id }) },
+  // approving a pending household of two: both enter the register
+  'worker.reviewDeclaration': {
+    as: 'worker',
+    payload: async (w) => {
+      const d = await w.declared()
+      return { declarationId: d.id, version: d.version, decision: 'approve' }
+    },
+  },
+  // the whole ID number of a pending declaration's first person, to compare with the card shown at the door
+  'worker.revealPersonField': {
+    as: 'worker',
+    payload: async (w) => {
+      const d = await w.declared()
+      return { declarationId: d.id, personId: d.persons[0].id, field: 'idNumber', reason: '上门核对居民出示的身份证' }
+    },
+  },
+  // the worker's grid (their first): a page of its register, its coverage and its buildings
+  'worker.listRegister': { as: 'worker', payload: () => ({ limit: 20 }) },
+  'admin.listAudit': { as: 'admin', payload: () => ({ limit: 20 }) },
+}
+
+/** A job's run over a world holding work for it, made by `prepare`, which returns the run's instant. */
+export interface JobFixture { run: string; prepare(w: World): Promise<number> }
+
+/** Runs of one batch beside each job's two runs (nothing due, 8 days on): for jobs with a batch of their own. */
+export const JOB_FIXTURES: Record<string, JobFixture> = {
+  // 50 households of two, each declared, verified, moved out and verified again, past retention:
+  // a full batch of residents (100), each with its move-in and move-out declaration
+  anonymiseExpired: {
+    run: 'a full batch due (100 residents moved out)',
+    prepare: async (w) => {
+      for (let i = 0; i < 50; i++) await w.movedOut()
+      const { retentionDays } = (await w.rt.deps()).config.declarations
+      return Date.now() + (retentionDays + 1) * 86_400_000
+    },
+  },
 }
 
 /** The leader of the worker's grid: the same area, so a substitute and a record to bind. */
@@ -102,11 +178,14 @@ const BUILDINGS_FILE = [
   ...Array.from({ length: 24 }, (_, i) => `${DEMO_COMMUNITIES[0].code},99栋,${i < 12 ? '1单元' : '2单元'},${Math.floor((i % 12) / 2) + 1}0${(i % 2) + 1},${DEMO_POINTS.insideClear.point.lng},${DEMO_POINTS.insideClear.point.lat},莲花一村99栋`),
 ].join('\n')
 
+/** The calls of one life (a report's, a declaration's), how often each is made, and why. */
+export type Life = { action: string; times: number; why: string }[]
+
 /**
  * A report's life from submission to rating: which calls, how often. The counts are
  * assumptions about use (docs/capacity.md says why each); change them here.
  */
-export const REPORT_LIFE: { action: string; times: number; why: string }[] = [
+export const REPORT_LIFE: Life = [
   { action: 'user.me', times: 3, why: 'the reporter opens the app three times: to report, on the 签收 message, on the 办结 message' },
   { action: 'user.myGrid', times: 3, why: 'the home page shows the grid card each time' },
   { action: 'user.communityMap', times: 3, why: 'the grid card draws its community each time the app opens (kept for the rest of that visit)' },
@@ -120,7 +199,33 @@ export const REPORT_LIFE: { action: string; times: number; why: string }[] = [
   { action: 'resident.getMyReport', times: 3, why: 'the reporter reads the case: after submitting, on 签收, on 办结' },
   { action: 'resident.rateReport', times: 1, why: 'the rating, which closes the case' },
   { action: 'worker.listInbox', times: 3, why: "the worker's inbox page: finding the task, after 签收, after 办结" },
+  { action: 'worker.listVerifications', times: 3, why: 'the inbox page loads its 待核查 list with the tasks each time it shows' },
   { action: 'worker.getTask', times: 2, why: 'the task page before 签收 and before 办结' },
   { action: 'worker.acceptTask', times: 1, why: '签收' },
   { action: 'worker.resolveTask', times: 1, why: '办结 with a photo' },
+]
+
+/**
+ * A household's declaration from the first screen to verified, and the register once: which
+ * calls, how often. The counts are assumptions about use (docs/capacity.md); change them here.
+ * Nobody is asked for grants on these taps (subscriptions.ts has no declaration tap), so no
+ * grant ask is counted and the declaration messages stay in the message centre.
+ */
+export const DECLARATION_LIFE: Life = [
+  { action: 'user.me', times: 3, why: 'the declarant opens the app twice (to declare, on the 已核验 message); the register page asks who the worker is' },
+  { action: 'user.myGrid', times: 2, why: "the declarant's home page shows the grid card each time" },
+  { action: 'user.communityMap', times: 2, why: 'the grid card draws its community each time the app opens' },
+  { action: 'user.listMessages', times: 4, why: "the unread badge on the declarant's two home visits, their message centre once (已核验), the worker's once (a new declaration)" },
+  { action: 'user.markMessagesRead', times: 2, why: 'opening the message centre marks its messages read (declarant, worker)' },
+  { action: 'user.listCommunities', times: 1, why: "declare/index's address picker starts from the community list (once a session)" },
+  { action: 'user.nearBuildings', times: 1, why: '用当前位置查找附近楼栋' },
+  { action: 'user.listBuildings', times: 1, why: "the community's buildings, units and rooms, when the nearby list is not enough or to check the room" },
+  { action: 'resident.declareResidence', times: 1, why: 'the declaration: a household of two' },
+  { action: 'resident.myResidence', times: 2, why: '我的居住登记: the page the form opens on after submitting, and again after the 已核验 message' },
+  { action: 'worker.listInbox', times: 2, why: 'the inbox page loads its tasks with the 待核查 list each time it shows' },
+  { action: 'worker.listVerifications', times: 2, why: 'the 待核查 list: finding the declaration, and back after verifying it' },
+  { action: 'worker.getVerification', times: 1, why: 'the verification page' },
+  { action: 'worker.revealPersonField', times: 1, why: 'one number shown whole, to compare with the card shown at the door' },
+  { action: 'worker.reviewDeclaration', times: 1, why: 'approve: the household enters the register' },
+  { action: 'worker.listRegister', times: 1, why: "the worker looks at the grid's register and coverage once" },
 ]

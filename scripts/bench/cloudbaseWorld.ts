@@ -8,7 +8,12 @@ import { MESSAGE_KINDS, type Templates } from '../../cloudfunctions/adapters/clo
 import { COLLECTIONS } from '../../cloudfunctions/adapters/cloudbase/docs'
 import { dispatch } from '../../cloudfunctions/app/dispatch'
 import { DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_POINTS, DEMO_STREET } from '../../cloudfunctions/local/seed/demoArea'
+import { demoBuildingsCsv } from '../../cloudfunctions/local/seed/demoBuildings'
 import { demoPeople } from '../../cloudfunctions/local/seed/people'
+import type { DeclarationView, VerificationDetail } from '../../shared/api'
+import { CONSENT } from '../../shared/declarations/consent'
+import { shanghaiToday } from '../../shared/identity/calendarDate'
+import { couple, person, type PersonPayload } from '../../tests/functions/app/declareFixtures'
 import { CaptureServer, errorReply, wxReply, type CapturedRequest } from '../../tests/functions/cloudbase/captureServer'
 import { sdkEnv, TEST_ENV_ID } from '../../tests/functions/cloudbase/sdkEnv'
 import { WireDb } from '../../tests/functions/cloudbase/wireDb'
@@ -18,9 +23,14 @@ import { WireDb } from '../../tests/functions/cloudbase/wireDb'
 // with every message kind configured for subscription messages. It counts, at the wire,
 // what each call costs: database reads, writes and transaction requests, open-API calls.
 
-/** newcomer: a WeChat account seen for the first time (a resident record is made on its first call) */
-export type Who = 'resident' | 'worker' | 'dispatcher' | 'admin' | 'newcomer'
+/**
+ * newcomer: a WeChat account seen for the first time (a resident record is made on its first call);
+ * householder: a resident whose household of two the worker has verified
+ */
+export type Who = 'resident' | 'worker' | 'dispatcher' | 'admin' | 'newcomer' | 'householder'
 export interface Case { reportId: string; taskId: string; version: number }
+/** A room of the worker's grid whose household the worker verified, and who lives there. */
+export interface Household { roomId: string; residentIds: string[] }
 
 export interface Tally {
   reads: number
@@ -39,6 +49,18 @@ export interface Tally {
 const TEMPLATES: Templates = Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, { id: `tpl-${kind}-000000`, fields: { thing1: 'title', thing2: 'body', time3: 'time' } }]))
 const GRID = DEMO_POINTS.insideClear.expected.gridId as string
 const QUEUE_COMMUNITY = DEMO_POINTS.farInCommunity.expected.communityId as string
+/** A field key ring for the bench only (app/privacy/keyRing.ts): declarations seal IDs and phones with it. */
+const FIELD_KEYS = 'bench1:6b1f0c9e24d87a35f0e2c4b96d17a8e3f5c20b7d49e61a8c3f0d25b7e94c1a60'
+/**
+ * Abuse limits cost the same requests whatever their size (an increment and a read per rule):
+ * the per-person one is raised so the world can make, through the use cases, more declarations
+ * a minute than a person may (the retention job's batch of 100).
+ */
+const RATE_LIMITS = { createsPerPersonMinute: { limit: 100_000, windowMs: 60_000 } }
+/** the register's buildings: four of 24 rooms in the worker's grid, about 30 m apart */
+const BUILDING_POINTS: LngLat[] = [0, 1, 2, 3].map((k) => ({ lng: DEMO_POINTS.insideClear.point.lng + (k % 2) * 0.0003, lat: DEMO_POINTS.insideClear.point.lat + Math.floor(k / 2) * 0.0003 }))
+/** residents whose households the worker verified before the run: the register's first page */
+const REGISTERED = ['u_resident_4', 'u_resident_5', 'u_resident_6', 'u_resident_7', 'u_resident_8']
 
 /** WeChat's answers: text passes, photos get a trace id, messages are delivered. */
 let traces = 0
@@ -62,6 +84,11 @@ export class World {
   coldStart: Tally | null = null
   private uploads = 0
   private requests = 0
+  /** people declared so far: each gets an ID number of their own */
+  private declaredPeople = 0
+  private readonly usedRooms = new Set<string>()
+  private household: Household | null = null
+  private moves = 0
 
   private constructor(readonly server: CaptureServer, readonly db: WireDb, readonly rt: CloudbaseRuntime, people: Record<Who, string>, private readonly restore: () => void) {
     this.people = people
@@ -88,7 +115,12 @@ export class World {
   }
 
   private static async build(server: CaptureServer, db: WireDb, restore: () => void): Promise<World> {
-    const rt = openRuntime(loadCloudbaseSettings({ ...process.env, GRIDLINK_SUBSCRIBE_TEMPLATES: JSON.stringify(TEMPLATES) }))
+    const rt = openRuntime(loadCloudbaseSettings({
+      ...process.env,
+      GRIDLINK_SUBSCRIBE_TEMPLATES: JSON.stringify(TEMPLATES),
+      GRIDLINK_FIELD_KEYS: FIELD_KEYS,
+      GRIDLINK_RATE_LIMITS: JSON.stringify(RATE_LIMITS),
+    }))
     const { users, staff, dispatchers } = demoPeople(DEMO_STREET.id, DEMO_COMMUNITIES, DEMO_GRIDS)
     const grids = DEMO_GRIDS.map((g) => ({ ...g, workerIds: [staff.get(g.id)!.workerId], leaderId: staff.get(g.id)!.leaderId }))
     const communities = DEMO_COMMUNITIES.map((c) => ({ ...c, dispatcherIds: [dispatchers.get(c.id)!] }))
@@ -105,12 +137,13 @@ export class World {
         await sdb.collection(COLLECTIONS.grants).doc(grantId(u.id, templateId)).set({ userId: u.id, templateId, oneTime: 1000, longTerm: false, updatedAt: Date.now() })
       }
     }
-    const people = { resident: 'u_resident_1', worker: staff.get(GRID)!.workerId, dispatcher: dispatchers.get(QUEUE_COMMUNITY)!, admin: 'u_admin_1', newcomer: 'newcomer_1' }
+    const people = { resident: 'u_resident_1', worker: staff.get(GRID)!.workerId, dispatcher: dispatchers.get(QUEUE_COMMUNITY)!, admin: 'u_admin_1', newcomer: 'newcomer_1', householder: 'u_resident_2' }
     const world = new World(server, db, rt, people, restore)
     const before = world.mark()
     await rt.deps()
     world.coldStart = world.since(before)
     await world.seedReports()
+    await world.seedRegister()
     return world
   }
 
@@ -120,15 +153,23 @@ export class World {
   }
 
   /** One invocation as a deployed function runs it: the caller from the context's OPENID, then the action router. */
-  async call(who: Who, fn: string, action: string, payload: object, requestId?: string): Promise<ApiResponse<unknown>> {
-    const caller = await this.rt.identity.caller({ getWXContext: () => ({ OPENID: `o_${this.people[who]}` }) })
-    return dispatch(await this.rt.deps(), fn, { action, payload, ...(requestId ? { requestId } : {}) }, caller)
+  call(who: Who, fn: string, action: string, payload: object, requestId?: string): Promise<ApiResponse<unknown>> {
+    return this.callAs(this.people[who], fn, action, payload, requestId)
   }
 
   /** Like call, for the state a fixture needs: a failure stops the run. */
-  async must<T>(who: Who, fn: string, action: string, payload: object, requestId?: string): Promise<T> {
-    const res = await this.call(who, fn, action, payload, requestId)
-    if (!res.ok) throw new Error(`${fn}.${action} as ${who} failed: ${res.error.code} ${res.error.message}`)
+  must<T>(who: Who, fn: string, action: string, payload: object, requestId?: string): Promise<T> {
+    return this.mustAs<T>(this.people[who], fn, action, payload, requestId)
+  }
+
+  private async callAs(userId: string, fn: string, action: string, payload: object, requestId?: string): Promise<ApiResponse<unknown>> {
+    const caller = await this.rt.identity.caller({ getWXContext: () => ({ OPENID: `o_${userId}` }) })
+    return dispatch(await this.rt.deps(), fn, { action, payload, ...(requestId ? { requestId } : {}) }, caller)
+  }
+
+  private async mustAs<T>(userId: string, fn: string, action: string, payload: object, requestId?: string): Promise<T> {
+    const res = await this.callAs(userId, fn, action, payload, requestId)
+    if (!res.ok) throw new Error(`${fn}.${action} as ${userId} failed: ${res.error.code} ${res.error.message}`)
     return res.data as T
   }
 
@@ -169,6 +210,73 @@ export class World {
     const c = await this.acceptedCase()
     const task = await this.must<{ version: number }>('worker', 'worker', 'resolveTask', { taskId: c.taskId, version: c.version, text: '已到现场清理完毕，并提醒住户按时投放', photos: [this.upload('worker')] })
     return { ...c, version: task.version }
+  }
+
+  /** A room of the worker's grid (from the building registry) that no declaration has named yet. */
+  async emptyRoom(): Promise<string> {
+    const buildings = await this.rt.store.buildings.listBuildings({ gridId: GRID })
+    const room = buildings.flatMap((b) => b.rooms).find((r) => !this.usedRooms.has(r.id))
+    if (!room) throw new Error(`cost world: no room of ${GRID} is left to declare`)
+    this.usedRooms.add(room.id)
+    return room.id
+  }
+
+  /** People never declared before: valid ID numbers of their own (check character computed), a phone each. */
+  newCouple = (): PersonPayload[] => couple(this.nextPeople(2))
+  onePerson = (name: string, extra: Partial<PersonPayload> = {}): PersonPayload => person(this.nextPeople(1), name, extra)
+  private nextPeople(n: number): number {
+    const first = 100 + this.declaredPeople
+    this.declaredPeople += n
+    return first
+  }
+
+  declarePayload(roomId: string, persons: PersonPayload[], standing = 'owner') {
+    return { roomId, standing, persons, consentVersion: CONSENT.version }
+  }
+
+  /** A household of two declared by `userId` in an empty room of the worker's grid: the pending declaration. */
+  async declared(userId: string = this.people.resident, persons = this.newCouple(), roomId?: string): Promise<DeclarationView> {
+    return this.mustAs<DeclarationView>(userId, 'resident', 'declareResidence', this.declarePayload(roomId ?? (await this.emptyRoom()), persons), this.requestId())
+  }
+
+  /** The worker's decision on a declaration of their grid. */
+  review(d: Pick<DeclarationView, 'id' | 'version'>, decision: 'approve' | 'reject' | 'ask_more', reason?: string): Promise<VerificationDetail> {
+    return this.must<VerificationDetail>('worker', 'worker', 'reviewDeclaration', { declarationId: d.id, version: d.version, decision, ...(reason ? { reason } : {}) })
+  }
+
+  /** A household declared and verified: its people are current residents of the room. */
+  async verified(userId: string, persons = this.newCouple()): Promise<Household> {
+    const d = await this.review(await this.declared(userId, persons), 'approve')
+    const residents = await this.rt.store.declarations.roomResidents(d.roomId)
+    return { roomId: d.roomId, residentIds: residents.map((r) => r.id) }
+  }
+
+  /** A household of two declared, verified, then moved out (declared and verified): residents past their stay. */
+  async movedOut(): Promise<void> {
+    const userId = REGISTERED[this.moves++ % REGISTERED.length]
+    const { roomId, residentIds } = await this.verified(userId)
+    const moveOut = await this.mustAs<DeclarationView>(userId, 'resident', 'declareMoveOut', { roomId, residentIds, moveOutDate: shanghaiToday(), consentVersion: CONSENT.version }, this.requestId())
+    await this.review(moveOut, 'approve')
+  }
+
+  /** The householder's verified household of two (made once). */
+  async verifiedHousehold(): Promise<Household> {
+    this.household ??= await this.verified(this.people.householder)
+    return this.household
+  }
+
+  /**
+   * The building registry of the worker's grid (imported as the district office does) and a
+   * few verified households in it, so the register, its coverage and the duplicate search have
+   * something to read. The first declaration of a container also opens the field-key canary.
+   */
+  private async seedRegister() {
+    const grid = DEMO_GRIDS.find((g) => g.id === GRID)!
+    const csv = demoBuildingsCsv(DEMO_COMMUNITIES, [grid], new Map([[GRID, BUILDING_POINTS]]))
+    const imported = await this.must<{ applied: boolean; problems: { message: string }[] }>('admin', 'admin', 'importBuildings', { csv, apply: true })
+    if (!imported.applied) throw new Error(`cost world: the buildings were not imported: ${imported.problems[0]?.message}`)
+    for (const userId of REGISTERED) await this.verified(userId)
+    await this.verifiedHousehold()
   }
 
   /** A few reports in every state, so lists have something to show. */

@@ -50,6 +50,8 @@ export function parseDoc(markdown: string): ParsedDoc | null {
   // notes: the quoted paragraphs under the title, except the quick-mode warning the writer adds itself
   const notes = head.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.startsWith('>'))
     .map((p) => p.split('\n').map((l) => l.replace(/^>\s?/, '')).join('\n').trim())
+    // notes the writer quoted together (blank `>` lines between them) are separate notes again
+    .flatMap((p) => p.split(/\n\s*\n/).map((n) => n.trim()))
     .filter((p) => p && !p.startsWith('Quick mode:'))
   const sections: Section[] = []
   for (const [title, body] of byTitle) {

@@ -16,6 +16,7 @@ const SECTIONS: Record<string, () => Promise<SectionRun>> = {
   import: async () => (await import('./gridImport')).gridImport,
   submissions: async () => (await import('./submissions')).submissions,
   inbox: async () => (await import('./inbox')).inbox,
+  declarations: async () => (await import('./declarations')).declarations,
   sizes: async () => (await import('./sizes')).sizes,
   bundles: async () => (await import('./bundles')).bundles,
   cloudbase: async () => (await import('./cloudbaseCost')).cloudbaseCost,

@@ -1,10 +1,3 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
-
 // Calendar days as the documents write them. Birth and move-in dates are days, not
 // instants: they are compared as 'YYYY-MM-DD' strings against "today" in Asia/Shanghai,
 // which the caller passes in (the server's movable clock, or the phone's) so the rules
@@ -34,15 +27,15 @@ export function calendarDay(text: string): CalendarDay | null {
   return isRealDay(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : null
 }
 
+const UTC_PLUS_8_MS = 8 * 3_600_000
+
 /**
- * Today's date in Asia/Shanghai. dayjs.tz needs Intl time zones, which some WeChat engines
- * may lack; China has kept UTC+8 without summer time since 1991, so a fixed offset is the
- * same answer there.
+ * Today's date in Asia/Shanghai. China has kept UTC+8 without summer time since 1991, so a
+ * fixed offset is the exact answer for any "today" this code will see. It is asked several
+ * times per declaration (each ID's birth date, each move-in date): dayjs.tz built an Intl
+ * formatter each time and took 1.7 ms of every declaration (bench, docs/benchmarks.md), and
+ * some WeChat engines lack Intl time zones altogether.
  */
 export function shanghaiToday(now: number = Date.now()): CalendarDay {
-  try {
-    return dayjs(now).tz('Asia/Shanghai').format('YYYY-MM-DD')
-  } catch {
-    return dayjs.utc(now).add(8, 'hour').format('YYYY-MM-DD')
-  }
+  return new Date(now + UTC_PLUS_8_MS).toISOString().slice(0, 10)
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { idSchema } from './common'
+import { idSchema, locationSchema } from './common'
 import { required } from './messages'
 
 // Payloads of the building registry as residents and staff read it: a community's buildings,
@@ -7,3 +7,7 @@ import { required } from './messages'
 
 export const listBuildingsSchema = z.object({ communityId: idSchema('社区编号') }, required('提交内容', '对象'))
 export type ListBuildingsInput = z.infer<typeof listBuildingsSchema>
+
+/** "Buildings near me": the located point (GCJ-02) of the declaration form. */
+export const nearBuildingsSchema = z.object({ location: locationSchema }, required('提交内容', '对象'))
+export type NearBuildingsInput = z.infer<typeof nearBuildingsSchema>

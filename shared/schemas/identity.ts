@@ -61,6 +61,11 @@ export const moveInDateSchema = (today: Today = shanghai, label = '入住日期'
   z
     .string(required(label, '日期'))
     .transform((text, ctx) => {
+      // the form offers a date picker: nothing picked yet is "choose", not "wrong format"
+      if (text.trim() === '') {
+        ctx.addIssue({ code: 'custom', message: `请选择${label}` })
+        return z.NEVER
+      }
       const r = checkMoveInDate(text, dayOf(today))
       if (r.ok) return r.value
       ctx.addIssue({ code: 'custom', message: `${label}${r.error}` })

@@ -28,6 +28,8 @@ const answerSchema = z.union([
       message: z.string().regex(/\p{Script=Han}/u, 'a message in Chinese'),
       fields: z.record(z.string(), z.string().min(1)).optional(),
       retryAfterS: z.number().int().positive().optional(),
+      // CONFLICT with a record that already holds it (a person registered at the room)
+      existing: z.strictObject({ kind: z.enum(['resident', 'declaration']), id: z.string().min(1) }).optional(),
     }),
   }),
 ])

@@ -10,6 +10,8 @@ import { openLocalStack, type LocalStack } from '../../cloudfunctions/local/stac
 import { samplePhoto } from '../../cloudfunctions/local/seed/samplePhoto'
 import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
 import { StoreWatch } from './storeSnapshot'
+import { CONSENT } from '../../shared/declarations/consent'
+import { checkCharacter } from '../../shared/identity/idDocuments'
 
 // The fuzz suite's world: the seeded demo stack, one caller of each role, and the records a
 // valid payload of every action names (a report of the resident's, a task in the worker's
@@ -29,6 +31,12 @@ export interface World {
   /** a message of the grid worker's */
   messageId: string
   point: { lng: number; lat: number }
+  /** the resident's pending declaration (its first person) in the worker's grid */
+  declaration: { id: string; version: number; personId: string }
+  /** the resident's verified household: a room and one resident of it */
+  household: { roomId: string; residentId: string }
+  /** an empty room of the worker's grid */
+  freeRoomId: string
   close(): Promise<void>
 }
 
@@ -86,6 +94,32 @@ export const FIXTURES: Partial<Record<ActionKey, Fixture>> = {
   },
   'admin.endLeave': { caller: 'district_admin', valid: (w) => ({ userId: w.callers.grid_worker.id }) },
   'admin.setStaffPhoto': { caller: 'district_admin', valid: (w) => ({ userId: w.callers.grid_worker.id, photo: w.photos.admin[0] }) },
+  'user.nearBuildings': { caller: 'resident', valid: (w) => ({ location: { ...w.point } }) },
+  'resident.declareResidence': {
+    caller: 'resident',
+    valid: (w) => ({ roomId: w.freeRoomId, standing: 'tenant', consentVersion: CONSENT.version, persons: [fuzzPerson('44030519850612201')] }),
+  },
+  'resident.amendDeclaration': {
+    caller: 'resident',
+    valid: (w) => ({ declarationId: w.declaration.id, version: w.declaration.version, standing: 'owner', consentVersion: CONSENT.version, persons: [fuzzPerson('44030519790301105')] }),
+  },
+  'resident.withdrawDeclaration': { caller: 'resident', valid: (w) => ({ declarationId: w.declaration.id, version: w.declaration.version }) },
+  'resident.declareMoveOut': {
+    caller: 'resident',
+    valid: (w) => ({ roomId: w.household.roomId, residentIds: [w.household.residentId], moveOutDate: '2025-06-30', consentVersion: CONSENT.version }),
+  },
+  'resident.myResidence': { caller: 'resident', valid: () => ({}) },
+  'worker.listVerifications': { caller: 'grid_worker', valid: () => ({ limit: 10 }) },
+  'worker.getVerification': { caller: 'grid_worker', valid: (w) => ({ declarationId: w.declaration.id }) },
+  'worker.reviewDeclaration': { caller: 'grid_worker', valid: (w) => ({ declarationId: w.declaration.id, version: w.declaration.version, decision: 'ask_more', reason: '请补充租赁合同' }) },
+  'worker.revealPersonField': { caller: 'grid_worker', valid: (w) => ({ declarationId: w.declaration.id, personId: w.declaration.personId, field: 'phone', reason: '电话联系住户核实' }) },
+  'worker.listRegister': { caller: 'grid_worker', valid: () => ({ limit: 10 }) },
+  'admin.listAudit': { caller: 'district_admin', valid: () => ({ limit: 10 }) },
+}
+
+/** A person of a valid declaration: a resident ID with its check character, relation 本人. */
+function fuzzPerson(body17: string) {
+  return { name: '林小雨', document: { idKind: 'resident', idNumber: body17 + checkCharacter(body17) }, phone: '13712345678', relation: 'self', moveInDate: '2024-05-01' }
 }
 
 const DEMO_IDS: Record<Role, string> = {
@@ -127,6 +161,15 @@ export async function openFuzzWorld(): Promise<World> {
   await call('worker', worker, 'resolveTask', { taskId: thirdTask, version: thirdAccepted.version, text: '已联系物业清走电动车', photos: [photos.worker[1]] })
   const messages = await stack.store.messages.listMessages(worker.id, { limit: 1 })
 
+  // two rooms of the worker's grid the demo seed left empty: a household verified in one, a declaration pending in the other
+  const occupied = new Set((await stack.deps.declarations.listRegister({ gridId: grid.id, movedOut: false }, { limit: 50 })).items.map((r) => r.roomId))
+  const free = (await stack.deps.buildings.listBuildings({ gridId: grid.id })).flatMap((b) => b.rooms.map((r) => r.id)).filter((id) => !occupied.has(id)).reverse()
+  const declare = (roomId: string, body17: string) =>
+    call('resident', resident, 'declareResidence', { roomId, standing: 'owner', consentVersion: CONSENT.version, persons: [{ ...fuzzPerson(body17), name: '周建华' }] })
+  const verified = await declare(free[0], '44030519700815303')
+  await call('worker', worker, 'reviewDeclaration', { declarationId: verified.id, version: verified.version, decision: 'approve' })
+  const pending = await declare(free[1], '44030519920229101')
+
   const watch = new StoreWatch(join(dir, 'gridlink.sqlite'))
   return {
     stack, watch, callers, photos, point,
@@ -134,6 +177,9 @@ export async function openFuzzWorld(): Promise<World> {
     accepted: { taskId: secondTask, version: accepted.version },
     resolved: { reportId: third.reportId },
     messageId: messages.items[0]?.id ?? broken('the worker has no message'),
+    declaration: { id: pending.id, version: pending.version, personId: pending.persons[0].id },
+    household: { roomId: free[0], residentId: verified.persons[0].id },
+    freeRoomId: free[2] ?? broken('no third empty room in the worker grid'),
     async close() {
       watch.close()
       await stack.close()

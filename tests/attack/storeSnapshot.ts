@@ -25,9 +25,15 @@ export class StoreWatch {
     this.db = new Database(file, { readonly: true, fileMustExist: true })
     this.tables = (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name)
     this.count = new Map(this.tables.map((t) => [t, this.db.prepare(`SELECT count(*) AS n FROM "${t}"`)]))
-    this.rows = new Map(this.tables.map((t) => [t, this.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw()]))
+    this.rows = new Map(this.tables.map((t) => [t, this.rowsOf(t)]))
     this.lastVersion = this.version()
     this.last = this.take()
+  }
+
+  /** A table's rows in a stable order: by rowid, or (a WITHOUT ROWID table) by its primary key, the order a scan gives. */
+  private rowsOf(table: string): Database.Statement {
+    const withoutRowid = /WITHOUT\s+ROWID\s*$/i.test((this.db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(table) as { sql: string }).sql.trim())
+    return this.db.prepare(`SELECT * FROM "${table}"${withoutRowid ? '' : ' ORDER BY rowid'}`).raw()
   }
 
   private version(): number {

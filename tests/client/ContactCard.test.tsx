@@ -42,6 +42,16 @@ test('shows the grid and community, each person with role in words, duties and h
   expect(document.getElementById('home-call-hotline')!.getAttribute('href')).toBe('tel:0755-12345')
 })
 
+test('a grid found from a verified declaration names the address it came from', () => {
+  render(<ContactCard card={card({ homeAddress: '田面社区8栋2单元602' })} map={null} />)
+  expect(document.getElementById('home-grid-source')!.textContent).toBe('按您登记的住址：田面社区8栋2单元602（已核验）')
+})
+
+test('an address is only named for a grid that came from it', () => {
+  render(<ContactCard card={card({ source: 'location', homeAddress: '田面社区8栋2单元602' })} map={null} />)
+  expect(document.getElementById('home-grid-source')!.textContent).toBe('华富街道 · 按您当前的位置找到')
+})
+
 test('shows the bundled face when a person has no photo, and theirs when they do', () => {
   render(<ContactCard card={card({ leader: person({ photoUrl: '/api/_files/staff-1?e=1&s=x' }) })} map={null} />)
   const [leaderPhoto, workerPhoto] = Array.from(document.querySelectorAll('img.leader-photo'))

@@ -18,7 +18,7 @@ jest.mock('../../client/src/lib/grants', () => jest.requireActual('../../client/
 const taro = Taro as unknown as Record<string, jest.Mock>
 // the stub's own helper (tests/client/stubs/taro.ts); Taro's real typings do not know it
 const { __setRouterParams } = require('@tarojs/taro') as { __setRouterParams: (params: Record<string, string>) => void }
-const TEMPLATES: SubscribeTemplates = { submit: ['tmpl-report-accepted', 'tmpl-report-resolved'], accept: ['tmpl-task-reopened'], resolve: ['tmpl-case-closed'] }
+const TEMPLATES: SubscribeTemplates = { submit: ['tmpl-report-accepted', 'tmpl-report-resolved'], accept: ['tmpl-task-reopened'], resolve: ['tmpl-case-closed'], declare: ['tmpl-declaration-verified'] }
 const NOW = Date.UTC(2026, 10, 23, 2, 0)
 const routed = { reportId: 'rep-1', gridId: 'g1', gridName: '幸福里第一网格', status: 'assigned', routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, mapGeneration: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' } }
 const task = (over: Partial<TaskDetail> = {}): TaskDetail => ({

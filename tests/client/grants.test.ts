@@ -5,7 +5,7 @@ import type { fakeTransport as FakeTransport } from './fakeTransport'
 // launch, so every test starts from freshly loaded modules, the Taro stub included.
 type Grants = typeof import('../../client/src/lib/grants.weapp')
 
-const TEMPLATES: SubscribeTemplates = { submit: ['tmpl-accepted', 'tmpl-resolved', 'tmpl-closed', 'tmpl-fourth'], accept: ['tmpl-accepted'], resolve: [] }
+const TEMPLATES: SubscribeTemplates = { submit: ['tmpl-accepted', 'tmpl-resolved', 'tmpl-closed', 'tmpl-fourth'], accept: ['tmpl-accepted'], resolve: [], declare: [] }
 const flush = () => new Promise((r) => setTimeout(r, 0))
 
 let grants: Grants

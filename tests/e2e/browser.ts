@@ -107,3 +107,15 @@ export async function loginAs(world: World, page: Page, userId: string, landing:
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+
+/**
+ * A screenshot of the page on show, whole: Taro's H5 pages scroll inside their own box, so a
+ * full-page screenshot stops at the window. For the shot the page is let grow to its content
+ * (still the phone's width), and put back afterwards.
+ */
+export async function wholeShot(page: Page, name: string) {
+  const grow = await page.addStyleTag({ content: `.taro_router { height: auto !important; }
+    .taro_router > .taro_page.taro_page_stationed:last-child { position: relative !important; height: auto !important; max-height: none !important; overflow: visible !important; }` })
+  await shot(page, name)
+  await grow.evaluate((el) => (el as Element).remove())
+}

@@ -32,7 +32,7 @@ beforeAll(() => {
     communityMap: MAP,
     me: { id: 'u_resident_1', name: '徐静', role: 'resident', roleName: '居民', gridIds: [], homeGridId: CARD.gridId },
     listMessages: { items: [], nextCursor: null, unread: 0 },
-    subscribeTemplates: { submit: [], accept: [], resolve: [] },
+    subscribeTemplates: { submit: [], accept: [], resolve: [], declare: [] },
   }
   fakeFunctions((_fn, call) => {
     const data = answers[call.action ?? '']

@@ -16,7 +16,7 @@ const located = jest.fn()
 beforeAll(() => {
   require('miniprogram-simulate') // installs the global `wx` that the shim below amends
   fakeFunctions((_fn, call) => (call.action === 'catalogue' ? { ok: true, data: DEFAULT_CATALOGUE }
-    : call.action === 'subscribeTemplates' ? { ok: true, data: { submit: [], accept: [], resolve: [] } }
+    : call.action === 'subscribeTemplates' ? { ok: true, data: { submit: [], accept: [], resolve: [], declare: [] } }
     : { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或已删除' } }))
   wx().getPrivacySetting = (o: WxOptions) => setTimeout(() => o.success?.({ needAuthorization: !agreedInWeChat, privacyContractName: '《网格通隐私保护指引》' }), 0)
   wx().getLocation = (o: WxOptions) => {

@@ -16,7 +16,7 @@ beforeAll(() => {
   require('miniprogram-simulate') // installs the global `wx` that the shim below amends
   // the functions, reduced to the calls the page makes on load (no subscription templates configured)
   fakeFunctions((_fn, call) => (call.action === 'catalogue' ? { ok: true, data: DEFAULT_CATALOGUE }
-    : call.action === 'subscribeTemplates' ? { ok: true, data: { submit: [], accept: [], resolve: [] } }
+    : call.action === 'subscribeTemplates' ? { ok: true, data: { submit: [], accept: [], resolve: [], declare: [] } }
     // which grid the located point falls in, said before anything is sent (no community map in this fake)
     : call.action === 'locatePoint' ? { ok: true, data: PLACE }
     : { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或已删除' } }))

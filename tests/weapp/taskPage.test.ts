@@ -27,7 +27,7 @@ const asked: { tmplIds?: string[]; sentBefore: (string | undefined)[] }[] = []
 beforeAll(() => {
   require('miniprogram-simulate') // installs the global `wx` that the shim below amends
   const answers: Record<string, unknown> = {
-    subscribeTemplates: { submit: [], accept: ['tmpl-task-reopened'], resolve: [] },
+    subscribeTemplates: { submit: [], accept: ['tmpl-task-reopened'], resolve: [], declare: [] },
     getTask: task(),
     acceptTask: task({ status: 'accepted', version: 2, canAccept: false, canResolve: true }),
     recordGrants: { recorded: 1 },

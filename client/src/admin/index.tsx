@@ -6,6 +6,8 @@ import { routes } from '../lib/routes'
 import AdminPage from './common/AdminPage'
 import { AREA_WORDS, toolsFor } from './tools'
 
+// lib/routes.ts has no entry for it yet (see the issue 11 report)
+
 // The console's first page: the caller's role in words and the tools that role may use.
 export default function AdminHomePage() {
   const user = getUser()
@@ -25,6 +27,13 @@ export default function AdminHomePage() {
             <Text className='gl-muted'>{t.summary}</Text>
           </View>
         ))}
+        {/* not in tools.ts: the audit log calls a read-only action and is the district's alone */}
+        {user?.role === 'district_admin' && (
+          <View id='admin-tool-audit' className='gl-card admin-tool' ariaRole='button' onClick={() => Taro.navigateTo({ url: routes.adminAudit })}>
+            <Text className='admin-tool-title'>审计日志</Text>
+            <Text className='gl-muted'>谁在何时、因何理由查看了居民的完整证件号码或联系电话（只读）</Text>
+          </View>
+        )}
       </View>
       <Text id='admin-go-home' className='gl-link' onClick={() => Taro.reLaunch({ url: routes.home })}>回到首页</Text>
     </AdminPage>

@@ -1,5 +1,5 @@
 import type { ActionName, FunctionName, PayloadOf, ResultOf } from '../../../shared/api'
-import { ERROR_CODES, isAppError, type ErrorCode } from '../../../shared/errors'
+import { ERROR_CODES, isAppError, type AppError, type ErrorCode } from '../../../shared/errors'
 import { clearSession } from './session'
 import { getTransport } from './transport'
 
@@ -10,8 +10,10 @@ export class ApiError extends Error {
   readonly fields: Record<string, string>
   /** the request never got an answer: retrying the same request is safe and useful */
   readonly network: boolean
+  /** CONFLICT: the record that already holds what was sent (a person registered at the room) */
+  readonly existing?: AppError['existing']
 
-  constructor(code: ErrorCode, message: string, fields: Record<string, string> = {}, network = false) {
+  constructor(code: ErrorCode, message: string, fields: Record<string, string> = {}, network = false, existing?: AppError['existing']) {
     super(message)
     // Babel's ES5 output breaks the prototype chain of Error subclasses
     Object.setPrototypeOf(this, ApiError.prototype)
@@ -19,6 +21,7 @@ export class ApiError extends Error {
     this.code = code
     this.fields = fields
     this.network = network
+    if (existing) this.existing = existing
   }
 }
 
@@ -27,7 +30,7 @@ export const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试'
 /** Turns anything thrown (ApiError, AppError, a Taro fail result) into an ApiError. */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e
-  if (isAppError(e)) return new ApiError(e.code, e.message, e.fields)
+  if (isAppError(e)) return new ApiError(e.code, e.message, e.fields, false, e.existing)
   return new ApiError('INTERNAL', NETWORK_MESSAGE, {}, true)
 }
 
@@ -51,11 +54,11 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
     throw new ApiError('INTERNAL', NETWORK_MESSAGE, {}, true)
   }
   if (answer.ok) return answer.data as ResultOf<F, A>
-  const { code, message, fields } = answer.error
+  const { code, message, fields, existing } = answer.error
   const known = code in ERROR_CODES ? code : 'INTERNAL'
   if (known === 'UNAUTHENTICATED') {
     clearSession()
     onSignedOut()
   }
-  throw new ApiError(known, message || ERROR_CODES[known].message, fields)
+  throw new ApiError(known, message || ERROR_CODES[known].message, fields, false, existing)
 }

@@ -10,12 +10,23 @@ export const routes = {
   bindStaff: '/account/bind/index',
   /** pick community → grid from a list (no location, or the person's own choice) */
   pickGrid: '/account/grid/pick',
+  // declare subpackage: residence declaration (居住登记)
+  /** the form; `roomId` prefills the address, `amend` answers a worker's request for more */
+  declareForm: (q: { roomId?: string; amend?: string } = {}) =>
+    q.amend ? `/declare/index?amend=${encodeURIComponent(q.amend)}` : q.roomId ? `/declare/index?roomId=${encodeURIComponent(q.roomId)}` : '/declare/index',
+  /** 我的居住登记; `done` names the declaration just sent */
+  household: (done?: string) => (done ? `/declare/household?done=${encodeURIComponent(done)}` : '/declare/household'),
   inbox: '/worker/inbox/index',
   task: (id: string) => `/worker/task/index?id=${encodeURIComponent(id)}`,
+  /** verifying a declaration (核查) */
+  verify: (id: string) => `/worker/verify/index?id=${encodeURIComponent(id)}`,
+  /** the grid's population register (实有人口) */
+  register: '/worker/register/index',
   // admin subpackage: the district office's and dispatchers' tools
   admin: '/admin/index',
   adminGrids: '/admin/grids/index',
   adminRoster: '/admin/roster/index',
   adminBuildings: '/admin/buildings/index',
   adminStaff: '/admin/staff/index',
+  adminAudit: '/admin/audit/index',
 }

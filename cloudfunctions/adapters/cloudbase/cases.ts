@@ -16,9 +16,9 @@ import { eventsOf, taskToDoc } from './taskDocs'
 // document per line: a transition rewrites the task it must write anyway, and a new report
 // is its idempotency key, the report, the task and one message per recipient.
 
-const messageDocs = (messages: Message[]) => messages.map((m) => toDoc(m))
+export const messageDocs = (messages: Message[]) => messages.map((m) => toDoc(m))
 
-async function addAll(tx: Transaction, collection: string, docs: Doc[]) {
+export async function addAll(tx: Transaction, collection: string, docs: Doc[]) {
   for (const doc of docs) await tx.collection(collection).add(doc)
 }
 

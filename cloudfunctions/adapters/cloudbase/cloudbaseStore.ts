@@ -1,8 +1,10 @@
 import type { Db } from '@cloudbase/database'
 import { CloudbaseAccountLinks } from './accountLinks'
 import { CloudbaseBindingCodes } from './bindingCodes'
+import { CloudbaseAudit } from './cloudbaseAudit'
 import { CloudbaseBuildings } from './cloudbaseBuildings'
 import { CloudbaseCases } from './cloudbaseCases'
+import { CloudbaseDeclarations } from './cloudbaseDeclarations'
 import { CloudbaseFiles, type CloudbaseFilesOptions } from './cloudbaseFiles'
 import { CloudbaseMessages } from './cloudbaseMessages'
 import { CloudbaseReference } from './cloudbaseReference'
@@ -19,6 +21,8 @@ export class CloudbaseStore {
   readonly reference: CloudbaseReference
   readonly buildings: CloudbaseBuildings
   readonly cases: CloudbaseCases
+  readonly declarations: CloudbaseDeclarations
+  readonly audit: CloudbaseAudit
   readonly messages: CloudbaseMessages
   readonly files: CloudbaseFiles
   readonly bindingCodes: CloudbaseBindingCodes
@@ -28,6 +32,8 @@ export class CloudbaseStore {
     this.reference = new CloudbaseReference(db)
     this.buildings = new CloudbaseBuildings(db)
     this.cases = new CloudbaseCases(db)
+    this.declarations = new CloudbaseDeclarations(db)
+    this.audit = new CloudbaseAudit(db)
     this.messages = new CloudbaseMessages(db)
     this.files = new CloudbaseFiles(db, opts)
     this.bindingCodes = new CloudbaseBindingCodes(db)

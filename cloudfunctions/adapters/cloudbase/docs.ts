@@ -31,6 +31,16 @@ export const COLLECTIONS = {
   bindingCodes: 'bindingCodes',
   /** the building registry: one document per building, its rooms inside it (cloudbaseBuildings.ts) */
   buildings: 'buildings',
+  /** residence declarations, one document per declaration (_id = id); ID numbers and phones sealed (cloudbaseDeclarations.ts) */
+  declarations: 'declarations',
+  /** the population register: one document per resident (_id = the declared person's id) */
+  residents: 'residents',
+  /** one document per ID-number blind index and the current resident or open declaration holding it */
+  idIndex: 'id_index',
+  /** the register's counts per grid (_id = grid id), kept by the transactions that move residents */
+  registerCounts: 'register_counts',
+  /** every unmasked read of personal data: inserted, never changed or removed (cloudbaseAudit.ts) */
+  auditLog: 'audit_log',
 } as const
 
 export type Doc = Record<string, any> & { _id: string }

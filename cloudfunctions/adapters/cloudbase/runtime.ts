@@ -15,6 +15,7 @@ import { WxContentCheck, type SecurityApi } from './contentCheck'
 import { GrantLedger } from './grants'
 import { CloudbaseIdentity, type WxContextSource } from './identity'
 import { CloudbaseKeyedHash, secretSetting } from './keyedHash'
+import { declarationSettingsOf } from '../../app/declarations/settings'
 import { loadCloudbaseSettings, type CloudbaseSettings } from './settings'
 import { SubscribeNotifier, type SubscribeApi } from './subscribeNotifier'
 import { CloudbaseSubscriptions } from './subscriptions'
@@ -74,6 +75,8 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
       reference: store.reference,
       buildings: store.buildings,
       cases: store.cases,
+      declarations: store.declarations,
+      audit: store.audit,
       messages: store.messages,
       files: store.files,
       router,
@@ -89,7 +92,7 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
       keyedHash,
       cipher,
       importTexts,
-      config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: settings.GRIDLINK_RATE_LIMITS },
+      config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: settings.GRIDLINK_RATE_LIMITS, declarations: declarationSettingsOf(settings) },
       calendar: DEFAULT_CALENDAR,
     }
   }

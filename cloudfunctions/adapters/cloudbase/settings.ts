@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { declarationSettingFields } from '../../app/declarations/settings'
 import { jsonSetting, parseSettings } from '../../app/settings'
 import { limitSettingsSchema } from '../../app/limits'
 import { keyRingSetting } from '../../app/privacy/keyRing'
@@ -23,8 +24,11 @@ const settingsSchema = z.object({
    * so functions that hold no declaration run without it
    */
   GRIDLINK_FIELD_KEYS: z.preprocess((v) => (v === '' ? undefined : v), keyRingSetting('GRIDLINK_FIELD_KEYS').optional()),
+    ...declarationSettingFields,
 })
 export type CloudbaseSettings = z.infer<typeof settingsSchema>
+
+/** Config.declarations of the functions. */
 
 export function loadCloudbaseSettings(env: Record<string, string | undefined> = process.env): CloudbaseSettings {
   return parseSettings(settingsSchema, env)

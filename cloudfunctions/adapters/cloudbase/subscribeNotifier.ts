@@ -3,7 +3,7 @@ import type { Message } from '../../../shared/model'
 import type { CloudbaseStore } from './cloudbaseStore'
 import { COLLECTIONS, isDuplicate } from './docs'
 import type { GrantLedger } from './grants'
-import { sendArgs, type SendArgs, type Templates } from './templates'
+import { sendArgs, templateOf, type SendArgs, type Templates } from './templates'
 
 // Pushes in CloudBase: the in-app message centre always has the message (the store wrote
 // it with the change); on top of that, a WeChat subscription message goes out when a
@@ -35,7 +35,7 @@ export class SubscribeNotifier implements Notifier {
   ) {}
 
   async notify(messages: Message[]): Promise<void> {
-    const pushable = messages.filter((m) => this.opts.templates[m.kind])
+    const pushable = messages.filter((m) => templateOf(this.opts.templates, m.kind))
     if (pushable.length === 0) return
     const openids = new Map((await this.store.docsByIds(COLLECTIONS.users, pushable.map((m) => m.userId))).map((d) => [d._id, d.openid as string | undefined]))
     for (const m of pushable) {
@@ -48,7 +48,7 @@ export class SubscribeNotifier implements Notifier {
   }
 
   private async push(m: Message, openid: string | undefined): Promise<void> {
-    const template = this.opts.templates[m.kind]!
+    const template = templateOf(this.opts.templates, m.kind)!
     if (!(await this.claim(m, template.id))) return
     if (!openid) return this.settle(m, 'no_openid')
     if (!(await this.ledger.take(m.userId, template.id))) return this.settle(m, 'no_grant')

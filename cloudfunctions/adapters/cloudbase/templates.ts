@@ -2,7 +2,8 @@ import dayjs from 'dayjs'
 import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
 import * as z from 'zod'
-import type { Message } from '../../../shared/model'
+import { DECLARATION_STATUS_NAMES } from '../../../shared/declarations/words'
+import type { Message, MessageKind } from '../../../shared/model'
 import { KEYWORD, templateData } from './templateValues'
 
 dayjs.extend(utc)
@@ -12,7 +13,16 @@ dayjs.extend(timezone)
 // each of its keywords. Template ids come from the mini-program's console once chosen from
 // the public library (docs/deploy.md), so they are settings, not code.
 
-export const MESSAGE_KINDS = ['task_assigned', 'task_reopened', 'report_accepted', 'report_resolved', 'report_closed'] as const satisfies readonly Message['kind'][]
+/**
+ * The message kinds a template may carry. A residence declaration pushes the worker's new
+ * verification and the declarant's three outcomes; `declaration_duplicate` (an ID number also
+ * declared at another grid's room) is a note for that grid's staff, left to the message centre.
+ */
+export const MESSAGE_KINDS = [
+  'task_assigned', 'task_reopened', 'report_accepted', 'report_resolved', 'report_closed',
+  'declaration_received', 'declaration_verified', 'declaration_rejected', 'declaration_more_info',
+] as const satisfies readonly MessageKind[]
+type PushKind = (typeof MESSAGE_KINDS)[number]
 
 /** What a keyword shows: the message's title or body, its time, or its status in a few words. */
 export const VALUE_SOURCES = ['title', 'body', 'time', 'status'] as const
@@ -33,13 +43,42 @@ const STATUS: Record<Message['kind'], string> = {
   report_accepted: '已签收',
   report_resolved: '已办结',
   report_closed: '已结案',
+  declaration_received: DECLARATION_STATUS_NAMES.pending,
+  declaration_verified: DECLARATION_STATUS_NAMES.verified,
+  declaration_rejected: DECLARATION_STATUS_NAMES.rejected,
+  declaration_more_info: DECLARATION_STATUS_NAMES.more_info,
+  declaration_duplicate: '证件重复',
 }
 
-/** Where a tap on the message lands: the reporter's case page or the worker's task page. */
-export function pageOf(m: Message): string {
-  if (m.kind.startsWith('task_')) return m.taskId ? `worker/task/index?id=${m.taskId}` : 'worker/inbox/index'
-  return m.reportId ? `pages/mine/detail?id=${m.reportId}` : 'pages/messages/index'
+/** The template of a message's kind, if one is configured (a kind no template may carry has none). */
+export function templateOf(templates: Templates, kind: MessageKind): Template | undefined {
+  return (MESSAGE_KINDS as readonly MessageKind[]).includes(kind) ? templates[kind as PushKind] : undefined
 }
+
+const taskPage = (m: Message) => (m.taskId ? `worker/task/index?id=${m.taskId}` : 'worker/inbox/index')
+const casePage = (m: Message) => (m.reportId ? `pages/mine/detail?id=${m.reportId}` : 'pages/messages/index')
+const verificationPage = (m: Message) => (m.declarationId ? `worker/verify/index?id=${m.declarationId}` : 'worker/inbox/index')
+const householdPage = () => 'declare/household'
+
+/**
+ * Where a tap on the message lands: the worker's task or verification page, the reporter's
+ * case page, the declarant's household page, or, when the worker asked for more, the
+ * declaration form opened on that declaration.
+ */
+const PAGES: Record<MessageKind, (m: Message) => string> = {
+  task_assigned: taskPage,
+  task_reopened: taskPage,
+  report_accepted: casePage,
+  report_resolved: casePage,
+  report_closed: casePage,
+  declaration_received: verificationPage,
+  declaration_duplicate: verificationPage,
+  declaration_verified: householdPage,
+  declaration_rejected: householdPage,
+  declaration_more_info: (m) => (m.declarationId ? `declare/index?amend=${m.declarationId}` : householdPage()),
+}
+
+export const pageOf = (m: Message): string => PAGES[m.kind](m)
 
 function valueOf(source: Source, m: Message): string {
   if (source === 'time') return dayjs(m.createdAt).tz('Asia/Shanghai').format('YYYY年M月D日 HH:mm')

@@ -16,6 +16,10 @@ export interface Migration {
 // IN list term for term or SQLite silently skips the partial index; a test checks the
 // plan, so a change to OPEN_STATUSES needs a migration that recreates the index.
 const OPEN_AT_V1 = `'submitted','assigned','accepted','transferred','escalated','returned','extension_requested','reopened'`
+// Open declaration statuses as migration 8 shipped them: the same rule, for the verification lists.
+const OPEN_DECLARATIONS_AT_V8 = `'pending','more_info'`
+// Settled declarations whose personal fields the retention job removes (app/jobs/anonymiseExpired.ts).
+const SETTLED_DECLARATIONS_AT_V8 = `'rejected','withdrawn'`
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -200,6 +204,68 @@ export const MIGRATIONS: readonly Migration[] = [
         unit TEXT NOT NULL, number TEXT NOT NULL
       ) STRICT;
       CREATE INDEX rooms_by_building ON rooms(building_id);
+    `,
+  },
+  {
+    version: 8,
+    name: 'residence declarations, the population register, the blind-index lookup, the audit log',
+    up: `
+      -- A declaration's record is its document; the columns are what its lists filter and sort
+      -- on. ID numbers and phones are in the document only in sealed form (token, blind index,
+      -- masked): nothing here holds a plain number. request_key is UNIQUE so that two creates
+      -- racing with one key are decided by the insert, as reports' idempotency table does.
+      CREATE TABLE declarations (
+        id TEXT PRIMARY KEY, request_key TEXT UNIQUE, declarant_id TEXT NOT NULL, grid_id TEXT NOT NULL,
+        assignee_id TEXT, room_id TEXT NOT NULL, status TEXT NOT NULL, due_at INTEGER,
+        updated_at INTEGER NOT NULL, created_at INTEGER NOT NULL, version INTEGER NOT NULL,
+        anonymised_at INTEGER, doc TEXT NOT NULL
+      ) STRICT;
+      -- The verification lists: a grid's open declarations, and a substitute's in other grids.
+      -- Queries repeat the IN list term for term, as the tasks' partial indexes need.
+      CREATE INDEX declarations_open_by_grid ON declarations(grid_id, due_at, created_at, id)
+        WHERE status IN (${OPEN_DECLARATIONS_AT_V8});
+      CREATE INDEX declarations_open_by_assignee ON declarations(assignee_id, due_at, created_at, id)
+        WHERE status IN (${OPEN_DECLARATIONS_AT_V8});
+      CREATE INDEX declarations_by_declarant ON declarations(declarant_id, created_at DESC, id DESC);
+      -- What the retention job sweeps: settled, not yet anonymised, oldest first.
+      CREATE INDEX declarations_settled ON declarations(updated_at, id)
+        WHERE status IN (${SETTLED_DECLARATIONS_AT_V8}) AND anonymised_at IS NULL;
+
+      -- The population register: a row per person verified into a room. name is a column because
+      -- the register sorts by it; moved_out is derived so one index serves both of its lists.
+      CREATE TABLE residents (
+        id TEXT PRIMARY KEY, room_id TEXT NOT NULL, building_id TEXT NOT NULL, grid_id TEXT NOT NULL,
+        declarant_id TEXT NOT NULL, moved_out_at INTEGER, anonymised_at INTEGER, name TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        moved_out INTEGER GENERATED ALWAYS AS (moved_out_at IS NOT NULL) VIRTUAL
+      ) STRICT;
+      CREATE INDEX residents_of_room ON residents(room_id, name, id) WHERE moved_out_at IS NULL;
+      CREATE INDEX residents_by_declarant ON residents(declarant_id, room_id, name, id) WHERE moved_out_at IS NULL;
+      -- the register and its moves; an anonymised record is no one to list
+      CREATE INDEX residents_register ON residents(grid_id, moved_out, building_id, room_id, name, id)
+        WHERE anonymised_at IS NULL;
+      -- coverage: rooms with a current resident, and residents, per grid (covering)
+      CREATE INDEX residents_current_by_grid ON residents(grid_id, room_id) WHERE moved_out_at IS NULL;
+      CREATE INDEX residents_expiring ON residents(moved_out_at, id)
+        WHERE moved_out_at IS NOT NULL AND anonymised_at IS NULL;
+
+      -- Which current resident or open declaration holds an ID number's blind index: the
+      -- duplicate and conflict check is one indexed lookup. Rows exist only while their owner
+      -- is current (a resident not moved out, a declaration pending or waiting for more) and
+      -- not anonymised; the adapter removes them as the owner leaves that state.
+      CREATE TABLE id_index (
+        blind_index TEXT NOT NULL, owner_kind TEXT NOT NULL CHECK (owner_kind IN ('resident', 'declaration')),
+        owner_id TEXT NOT NULL, room_id TEXT NOT NULL,
+        PRIMARY KEY (blind_index, owner_kind, owner_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX id_index_by_owner ON id_index(owner_kind, owner_id);
+
+      -- Every unmasked read of personal data. Append only, and the file itself enforces it:
+      -- no code path, nor a second connection, can change or remove an entry.
+      CREATE TABLE audit_log (id TEXT PRIMARY KEY, at INTEGER NOT NULL, doc TEXT NOT NULL) STRICT;
+      CREATE INDEX audit_log_newest ON audit_log(at DESC, id DESC);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
     `,
   },
 ]

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3'
 import type { Cases, NewReport, PageOf, PageQuery, QueueRef, TaskChange } from '../../app/ports'
+import { messageSteps } from './messageSteps'
 import type { Step, WriteThread } from './writeThread'
-import type { Message, Report, Task, TimelineEvent } from '../../../shared/model'
+import type { Report, Task, TimelineEvent } from '../../../shared/model'
 import { OPEN_STATUSES, type TaskStatus } from '../../../shared/workflow/status'
 import { decodeCursor, inOrder, pageSize, toPage } from '../paging'
 import {
-  TASK_SELECT, eventFromRow, eventToRow, messageToRow, reportFromRow, reportToRow,
+  TASK_SELECT, eventFromRow, eventToRow, reportFromRow, reportToRow,
   taskFromRow, taskToRow, type EventRow, type ReportRow, type TaskRow,
 } from './rows'
 
@@ -50,8 +51,6 @@ const WRITES = {
     closed_at = @closed_at, extra = @extra
     WHERE id = @id AND version = @expected_version`,
   insertEvent: 'INSERT INTO timeline (id, task_id, at, doc) VALUES (@id, @task_id, @at, @doc)',
-  insertMessage: `INSERT INTO messages (id, user_id, kind, title, body, report_id, task_id, created_at, read_at, extra)
-    VALUES (@id, @user_id, @kind, @title, @body, @report_id, @task_id, @created_at, @read_at, @extra)`,
 }
 
 export class SqliteCases implements Cases {
@@ -121,7 +120,7 @@ export class SqliteCases implements Cases {
       { sql: WRITES.insertReport, params: reportToRow(report) },
       { sql: WRITES.insertTask, params: taskToRow(task) },
       ...this.eventSteps(input.events),
-      ...this.messageSteps(input.messages),
+      ...messageSteps(input.messages),
     ]
   }
 
@@ -187,7 +186,7 @@ export class SqliteCases implements Cases {
     return [
       { sql: WRITES.updateTask, params: { ...taskToRow(task), expected_version: expectedVersion }, expect: 'changed' },
       ...this.eventSteps(change.events),
-      ...this.messageSteps(change.messages),
+      ...messageSteps(change.messages),
       ...(patch.length === 0 ? [] : [{
         // json_set replaces the patched top-level fields of the document, as {...report, ...patch} would
         sql: `UPDATE reports SET doc = json_set(doc, ${patch.map(() => '?, json(?)').join(', ')}) WHERE id = ?`,
@@ -210,7 +209,4 @@ export class SqliteCases implements Cases {
     return events.map((e) => ({ sql: WRITES.insertEvent, params: eventToRow(e) }))
   }
 
-  private messageSteps(messages: Message[]): Step[] {
-    return messages.map((m) => ({ sql: WRITES.insertMessage, params: messageToRow(m) }))
-  }
 }

@@ -4,19 +4,21 @@ import Database from 'better-sqlite3'
 import { LocalAccountLinks } from './accountLinks'
 import { migrate } from './migrations'
 import { LocalSessions } from './sessions'
+import { SqliteAudit } from './sqliteAudit'
 import { SqliteBindingCodes } from './sqliteBindingCodes'
 import { SqliteBuildings } from './sqliteBuildings'
 import { SqliteCases } from './sqliteCases'
+import { SqliteDeclarations } from './sqliteDeclarations'
 import { SqliteFiles } from './sqliteFiles'
 import { SqliteMessages } from './sqliteMessages'
 import { SqliteReference } from './sqliteReference'
 import { WriteThread } from './writeThread'
 
 // The local stack's ports on one SQLite file (better-sqlite3): reference data, cases,
-// the message centre, photo records and staff binding codes, plus the dev login's sessions
-// and the accounts bound to staff records. Reads run synchronously under the async
-// interfaces on the host's connection; every write goes to the write thread
-// (writeThread.ts), which owns the second connection.
+// the message centre, photo records, staff binding codes, declarations with the register
+// and the audit log, plus the dev login's sessions and the accounts bound to staff records.
+// Reads run synchronously under the async interfaces on the host's connection; every write
+// goes to the write thread (writeThread.ts), which owns the second connection.
 
 // Every connection to the file, the host's and the write thread's, runs with these.
 const PRAGMAS = [
@@ -66,6 +68,8 @@ export class SqliteStore {
   readonly reference: SqliteReference
   readonly buildings: SqliteBuildings
   readonly cases: SqliteCases
+  readonly declarations: SqliteDeclarations
+  readonly audit: SqliteAudit
   readonly messages: SqliteMessages
   readonly files: SqliteFiles
   readonly bindingCodes: SqliteBindingCodes
@@ -76,6 +80,8 @@ export class SqliteStore {
     this.reference = new SqliteReference(db, writer)
     this.buildings = new SqliteBuildings(db, writer)
     this.cases = new SqliteCases(db, writer)
+    this.declarations = new SqliteDeclarations(db, writer)
+    this.audit = new SqliteAudit(db, writer)
     this.messages = new SqliteMessages(db, writer)
     this.files = new SqliteFiles(db, writer)
     this.bindingCodes = new SqliteBindingCodes(db, writer)

@@ -25,7 +25,11 @@ export async function myGrid(deps: Needs<'reference' | 'router' | 'clock' | 'con
   const known = caller.homeGridId ? { id: caller.homeGridId, source: 'home' as const } : caller.gridIds[0] ? { id: caller.gridIds[0], source: 'staff' as const } : null
   // a grid no longer on the map (re-imported away) falls through to the location
   const grid = known ? await deps.reference.getGrid(known.id) : null
-  if (grid && known) return ok({ found: true, card: await contactCardOf(deps, grid, known.source) })
+  if (grid && known) {
+    const card = await contactCardOf(deps, grid, known.source)
+    // a home grid from a verified declaration says which address it came from
+    return ok({ found: true, card: known.source === 'home' && caller.homeAddress ? { ...card, homeAddress: caller.homeAddress.label } : card })
+  }
   if (input.lng === undefined || input.lat === undefined) return ok({ found: false, reason: 'no_location', areaName: null, hotline: await anyHotline(deps) })
   const routing = await deps.router.route({ lng: input.lng, lat: input.lat })
   const here = routing.gridId && (routing.outcome === 'inside' || routing.outcome === 'near_border') ? await deps.reference.getGrid(routing.gridId) : null

@@ -1,6 +1,7 @@
+import { anonymiseExpired } from './anonymiseExpired'
 import { closeUnrated } from './closeUnrated'
 import type { Job } from './job'
 
 /** Every scheduled job by name: one CloudBase timer function each, and the local scheduler runs them all. */
-export const JOBS = { closeUnrated } satisfies Record<string, Job>
+export const JOBS = { closeUnrated, anonymiseExpired } satisfies Record<string, Job>
 export type JobName = keyof typeof JOBS

@@ -80,12 +80,16 @@ export async function locatePoint(deps: Needs<'reference' | 'router'>, _caller: 
   }))
 }
 
-/** A resident's or volunteer's own choice of grid (null clears it); answers who they now are. */
+/**
+ * A resident's or volunteer's own choice of grid (null clears it); answers who they now are.
+ * The choice replaces the address a verified declaration gave: the card no longer names it.
+ */
 export async function setHomeGrid(deps: Needs<'reference'>, caller: User, input: SetHomeGridInput): Promise<Result<Me>> {
   if (input.gridId !== null && !(await deps.reference.getGrid(input.gridId))) {
     return fail(appError('VALIDATION', '所选网格不存在，请重新选择', { gridId: '所选网格不存在，请重新选择' }))
   }
-  const updated: User = { ...caller, homeGridId: input.gridId ?? undefined }
+  const { homeAddress: _address, ...rest } = caller
+  const updated: User = { ...rest, homeGridId: input.gridId ?? undefined }
   if (input.gridId === null) delete updated.homeGridId
   await deps.reference.saveUsers([updated])
   return me(deps, updated)

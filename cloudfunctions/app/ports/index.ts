@@ -4,10 +4,12 @@ import type { Category } from '../../../shared/catalogue'
 import type { Community, Grid, LngLat, Message, Routing, Street } from '../../../shared/model'
 import type { Result } from '../../../shared/result'
 import type { AccountLinks } from './accountLinks'
+import type { AuditLog } from './audit'
 import type { BindingCodes, KeyedHash } from './bindingCodes'
 import type { Buildings } from './buildings'
 import type { Cases } from './cases'
 import type { Cipher } from './cipher'
+import type { Declarations } from './declarations'
 import type { Files } from './files'
 import type { MessageCentre } from './messages'
 import type { ReferenceData } from './reference'
@@ -19,10 +21,12 @@ import type { LimitSettings } from '../limits'
 // names the ports it uses (`Needs<'cases' | 'clock'>`), so its test builds only those.
 
 export type { AccountLinks } from './accountLinks'
+export type { AuditLog } from './audit'
 export type { BindingCodes, KeyedHash } from './bindingCodes'
 export type { BuildingRooms, Buildings } from './buildings'
 export type { Cases, NewReport, QueueRef, TaskChange } from './cases'
 export type { Cipher } from './cipher'
+export type { DeclarationChange, Declarations, IdMatches, NewDeclaration, RegisterCounts } from './declarations'
 export type { FileRecord, Files } from './files'
 export type { MessageCentre } from './messages'
 export type { PageOf, PageQuery } from './paging'
@@ -90,10 +94,19 @@ export interface ImportTexts {
   resolve(value: string, field: ImportTextField): Promise<Result<string>>
 }
 
+/** Residence declarations: how long a worker has to verify one, and how long settled personal data is kept. */
+export interface DeclarationSettings {
+  /** working minutes from submission to the verification deadline (default 3 working days) */
+  verifyMinutes: number
+  /** days after a move-out, rejection or withdrawal before the personal fields are removed */
+  retentionDays: number
+}
+
 export interface Config {
   catalogue: Category[]
   timezone: string
   limits: LimitSettings
+  declarations: DeclarationSettings
 }
 
 export interface Deps {
@@ -115,6 +128,10 @@ export interface Deps {
   keyedHash: KeyedHash
   /** ID numbers and phones encrypted at rest, found again by their blind index (docs/privacy.md) */
   cipher: Cipher
+  /** residence declarations and the population register they build */
+  declarations: Declarations
+  /** every unmasked read of personal data: append only */
+  audit: AuditLog
   /** admin imports: a file's text, fetched when it came by WeChat's temporary CDN */
   importTexts: ImportTexts
   clock: Clock

@@ -4,8 +4,11 @@ import type { Community, Grid, User } from '../../../shared/model'
 // tests see the same faces on every machine.
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高'
 const GIVEN = ['建国', '秀英', '志强', '丽华', '伟', '芳', '海燕', '军', '桂兰', '明', '静', '德华', '晓东', '玉梅', '国平', '红', '立新', '淑珍', '永强', '春梅']
-const nameAt = (i: number) => SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length]
-const phoneAt = (i: number) => `139${String(20_000_000 + i * 7919).padStart(8, '0')}`
+/** A name from a surname and a given name, each by its own index (any number; they wrap). */
+export const nameOf = (surname: number, given: number) => SURNAMES[surname % SURNAMES.length] + GIVEN[given % GIVEN.length]
+export const nameAt = (i: number) => nameOf(i, i * 7)
+export const givenNameAt = (i: number) => GIVEN[i % GIVEN.length]
+export const phoneAt = (i: number) => `139${String(20_000_000 + i * 7919).padStart(8, '0')}`
 
 // office hours as a community office posts them: residents call outside them too, so they say where to find the person
 const WORKER_HOURS = '工作日 8:30–12:00、14:00–17:30，社区党群服务中心网格工作站'

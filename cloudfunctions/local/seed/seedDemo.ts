@@ -11,6 +11,7 @@ import { DEMO_BUILDINGS_PER_GRID, demoBuildingsCsv } from './demoBuildings'
 import { demoPeople } from './people'
 import { demoReports, type Progress } from './demoReports'
 import { sampleAvatar, samplePhoto } from './samplePhoto'
+import { seedHouseholds } from './seedHouseholds'
 
 const HOUR = 3_600_000
 const STEPS: Record<Progress, number> = { assigned: 0, accepted: 1, resolved: 2, closed: 3, reopened: 3 }
@@ -30,6 +31,7 @@ export async function seedDemo(files: DiskFiles, deps: Deps) {
   await seedStaffPhotos(files, deps, users, staff.get(DEMO_POINTS.insideClear.expected.gridId!)!)
   const gridRouter = deps.router
   await seedBuildings(deps, users, grids)
+  await seedHouseholds(deps, users, grids, DEMO_COMMUNITIES)
 
   const reporters = users.filter((u) => u.role === 'resident' || u.role === 'volunteer')
   const scenarios = demoReports(36)

@@ -78,7 +78,7 @@ describe('content security', () => {
 
 describe('subscription grants on the local stack', () => {
   it('asks for no grants and records none, since the local stack sends no WeChat messages', async () => {
-    expect((await t.call('user', RESIDENT, 'subscribeTemplates', {})).data).toEqual({ submit: [], accept: [], resolve: [] })
+    expect((await t.call('user', RESIDENT, 'subscribeTemplates', {})).data).toEqual({ submit: [], accept: [], resolve: [], declare: [] })
     expect((await t.call('user', RESIDENT, 'recordGrants', { answers: { 'tmpl-abc': 'accept' } })).data).toEqual({ recorded: 0 })
   })
   it('refuses answers that are not WeChat\'s words', async () => {

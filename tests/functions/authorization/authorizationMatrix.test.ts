@@ -8,6 +8,8 @@ import { ROLES, type Role } from '../../../shared/roles'
 import { createHost } from '../../../cloudfunctions/local/host'
 import { openLocalStack, type LocalStack } from '../../../cloudfunctions/local/stack'
 import { dispatch } from '../../../cloudfunctions/app/dispatch'
+import { UNLIMITED } from '../../../cloudfunctions/app/limits'
+import { CONSENT } from '../../../shared/declarations/consent'
 import { buildWorld, CALLERS, POINTS, RELATIONS, type Relation, type World } from './matrixWorld'
 
 // The authorization matrix: every registered action × every role × every relation of the
@@ -100,6 +102,48 @@ MATRIX['admin.endLeave'] = { payload: staffPayload((userId) => ({ userId })), al
 // a photo the caller uploaded (anyone else's is refused before the record is touched, as VALIDATION)
 MATRIX['admin.setStaffPhoto'] = { payload: (w, c, r) => (STAFF_AT[r] ? { userId: STAFF_AT[r], photo: w.photos[c] } : null), allowed: AREA_DISPATCHERS }
 
+// Residence declarations: a household is its declarant's alone; verification and the register are the grid's staff's
+const declarationAt = (w: World, c: string, r: Relation) => (r === 'own' ? w.ownDeclarations[c] ?? null : (w.declarations as Record<string, { id: string; personId: string }>)[r] ?? null)
+const GRID_STAFF_SAME_GRID = { grid_worker: ['same_grid'], grid_leader: ['same_grid'] } as const
+const freshPerson = (w: World) => ({ name: '新住户', document: { idKind: 'resident', idNumber: w.nextIdNumber() }, phone: '13800000000', relation: 'self', moveInDate: '2024-01-01' })
+MATRIX['user.nearBuildings'] = { payload: ONLY_OWN(() => ({ location: POINTS.same_grid })), allowed: ALL_ROLES_OWN }
+MATRIX['resident.declareResidence'] = {
+  payload: ONLY_OWN((w, c) => ({ roomId: w.freeRooms[c], standing: 'owner', consentVersion: CONSENT.version, persons: [freshPerson(w)] })),
+  allowed: REPORTERS_OWN,
+}
+// version 99 is stale: the declarant gets CONFLICT, anyone else FORBIDDEN, and nothing changes
+MATRIX['resident.amendDeclaration'] = {
+  payload: (w, c, r) => { const d = declarationAt(w, c, r); return d && { declarationId: d.id, version: 99, standing: 'owner', consentVersion: CONSENT.version, persons: [freshPerson(w)] } },
+  allowed: REPORTERS_OWN,
+}
+MATRIX['resident.withdrawDeclaration'] = { payload: (w, c, r) => { const d = declarationAt(w, c, r); return d && { declarationId: d.id, version: 99 } }, allowed: REPORTERS_OWN }
+// own: the caller's verified household (res, vol); same_grid: another resident's household at G1
+MATRIX['resident.declareMoveOut'] = {
+  payload: (w, c, r) => {
+    const h = r === 'own' ? (w.households as Record<string, { roomId: string; residentId: string }>)[c] : r === 'same_grid' ? w.households.res2 : undefined
+    return h ? { roomId: h.roomId, residentIds: [h.residentId], moveOutDate: '2024-06-01', consentVersion: CONSENT.version } : null
+  },
+  allowed: REPORTERS_OWN,
+}
+MATRIX['resident.myResidence'] = { payload: ONLY_OWN(() => ({})), allowed: REPORTERS_OWN }
+MATRIX['worker.listVerifications'] = { payload: ONLY_OWN(() => ({})), allowed: { grid_worker: ['own'], grid_leader: ['own'] } }
+MATRIX['worker.getVerification'] = { payload: (w, c, r) => { const d = r === 'own' ? null : declarationAt(w, c, r); return d && { declarationId: d.id } }, allowed: GRID_STAFF_SAME_GRID }
+MATRIX['worker.reviewDeclaration'] = {
+  payload: (w, c, r) => { const d = r === 'own' ? null : declarationAt(w, c, r); return d && { declarationId: d.id, version: 99, decision: 'reject', reason: '矩阵测试' } },
+  allowed: GRID_STAFF_SAME_GRID,
+}
+// an allowed reveal is real: the audit test below finds it
+MATRIX['worker.revealPersonField'] = {
+  payload: (w, c, r) => { const d = r === 'own' ? null : declarationAt(w, c, r); return d && { declarationId: d.id, personId: d.personId, field: 'idNumber', reason: '矩阵测试核对证件' } },
+  allowed: GRID_STAFF_SAME_GRID,
+}
+// the register of the caller's own grid (G1) and of grids elsewhere
+MATRIX['worker.listRegister'] = {
+  payload: (_w, _c, r) => ({ own: { gridId: 'G1' }, other_grid: { gridId: 'G2' }, other_community: { gridId: 'G3' }, other_street: { gridId: 'G4' } } as Record<string, unknown>)[r] ?? null,
+  allowed: { grid_worker: ['own'], grid_leader: ['own'] },
+}
+MATRIX['admin.listAudit'] = { payload: ONLY_OWN(() => ({})), allowed: DISTRICT_ONLY }
+
 let dir: string
 let stack: LocalStack
 let server: Server
@@ -109,7 +153,8 @@ const tokens: Record<string, string> = {}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gridlink-matrix-'))
-  stack = await openLocalStack({ dataDir: dir, seed: false })
+  // abuse limits off: the world alone sends each resident past the per-minute create limit
+  stack = await openLocalStack({ dataDir: dir, seed: false, limits: UNLIMITED })
   world = await buildWorld(stack, async (fn, userId, action, payload) => dispatch(stack.deps, fn, { action, payload }, await stack.deps.reference.getUser(userId)))
   server = createHost(stack, { dev: true, webDir: '/nonexistent-web-dir' })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
@@ -160,6 +205,23 @@ describe('the authorization matrix', () => {
       const res = await (await fetch(`${base}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, payload: {} }) })).json() as any
       expect(res.error.code).toBe('UNAUTHENTICATED')
     }
+  })
+
+  it("only the declarant sees a household: another resident's and a volunteer's residence lists none of it, the register is the grid's", async () => {
+    const res2 = await send('resident', 'myResidence', tokens.res, {})
+    expect(res2.ok).toBe(true)
+    const rooms = (r: any) => r.data.households.map((h: { roomId: string }) => h.roomId)
+    expect(rooms(res2)).toEqual([world.households.res.roomId])
+    expect(rooms(await send('resident', 'myResidence', tokens.vol, {}))).toEqual([world.households.vol.roomId])
+    const register = await send('worker', 'listRegister', tokens.w_g1, { gridId: 'G1' })
+    expect(register.data.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([world.households.res2.residentId]))
+    expect(JSON.stringify(register.data)).not.toMatch(/44030519900101\d{3}[\dX]/)
+  })
+
+  it("every allowed reveal of the matrix is in the audit log: who, whose, why; refused ones are not", async () => {
+    const log = await send('admin', 'listAudit', tokens.admin, { limit: 50 })
+    const entries = (log.data.items as { actorName: string; declarationId: string; reason: string }[]).filter((e) => e.reason === '矩阵测试核对证件')
+    expect(entries.map((e) => `${e.actorName}:${e.declarationId}`).sort()).toEqual([`l_g1:${world.declarations.same_grid.id}`, `w_g1:${world.declarations.same_grid.id}`])
   })
 
   it("marking another person's message read changes nothing of theirs", async () => {

@@ -1,4 +1,6 @@
-import type { Community, Grid, GridGeometry, LngLat, Street, User } from '../../../shared/model'
+import type { Building, Community, Grid, GridGeometry, LngLat, Room, Street, User } from '../../../shared/model'
+import { CONSENT } from '../../../shared/declarations/consent'
+import { checkCharacter } from '../../../shared/identity/idDocuments'
 import type { Role } from '../../../shared/roles'
 import type { LocalStack } from '../../../cloudfunctions/local/stack'
 import { samplePhoto } from '../../../cloudfunctions/local/seed/samplePhoto'
@@ -75,7 +77,18 @@ export interface World {
   photos: Record<string, string>
   /** a message of another person, for the self-scoped message actions */
   foreignMessageId: string
+  /** per relation, a pending declaration another resident (res2) made for a room there (no building sits in C1 outside its grids) */
+  declarations: Record<'same_grid' | 'other_grid' | 'other_community' | 'other_street', Declared>
+  /** each reporter's own pending declaration */
+  ownDeclarations: Record<string, Declared>
+  /** a verified household at G1: res2's (another's), and res's and vol's own, with a resident each may move out */
+  households: Record<'res' | 'vol' | 'res2', { roomId: string; residentId: string }>
+  /** per caller, an empty room in G1 to declare */
+  freeRooms: Record<string, string>
+  /** a valid ID number no one has declared yet */
+  nextIdNumber(): string
 }
+export interface Declared { id: string; personId: string }
 
 type Call = (fn: string, userId: string, action: string, payload: unknown) => Promise<any>
 
@@ -102,5 +115,46 @@ export async function buildWorld(stack: LocalStack, call: Call): Promise<World> 
   if (!accepted.ok) throw new Error(`matrix world: ${accepted.error.message}`)
   const ownReports = { res: await report('res', POINTS.same_grid), vol: await report('vol', POINTS.same_grid) }
   const foreign = await stack.deps.messages.listMessages('res2', { limit: 1 })
-  return { subjects, ownReports, acceptedByWorker, photos, foreignMessageId: foreign.items[0].id }
+  return { subjects, ownReports, acceptedByWorker, photos, foreignMessageId: foreign.items[0].id, ...(await declarationWorld(stack, call)) }
+}
+
+/** One building of 40 rooms in each grid, at the grid's point; declarations and households in them. */
+async function declarationWorld(stack: LocalStack, call: Call) {
+  const at: Record<string, LngLat> = { G1: POINTS.same_grid, G2: POINTS.other_grid, G3: POINTS.other_community, G4: POINTS.other_street }
+  const rooms: Record<string, string[]> = {}
+  await stack.deps.buildings.saveImport(grids.map((g) => {
+    const building: Building = { id: `b_${g.id}`, communityId: g.communityId, gridId: g.id, name: '1栋', address: `${g.name}1栋`, location: at[g.id] }
+    const list: Room[] = Array.from({ length: 40 }, (_, i) => ({ id: `b_${g.id}.r${i + 1}`, buildingId: building.id, unit: '', number: String(101 + i) }))
+    rooms[g.id] = list.map((r) => r.id)
+    return { building, rooms: list }
+  }))
+  let serial = 0
+  const idNumber = () => {
+    const body = `44030519900101${String(++serial).padStart(3, '0')}`
+    return body + checkCharacter(body)
+  }
+  const declare = async (userId: string, roomId: string): Promise<Declared> => {
+    const r = await call('resident', userId, 'declareResidence', {
+      roomId, standing: 'owner', consentVersion: CONSENT.version,
+      persons: [{ name: `${userId}本人`, document: { idKind: 'resident', idNumber: idNumber() }, phone: '13800000000', relation: 'self', moveInDate: '2024-01-01' }],
+    })
+    if (!r.ok) throw new Error(`matrix world: ${r.error.message}`)
+    return { id: r.data.id, personId: r.data.persons[0].id }
+  }
+  const household = async (userId: string, roomId: string) => {
+    const d = await declare(userId, roomId)
+    const v = await call('worker', 'w_g1', 'reviewDeclaration', { declarationId: d.id, version: 1, decision: 'approve' })
+    if (!v.ok) throw new Error(`matrix world: ${v.error.message}`)
+    return { roomId, residentId: d.personId }
+  }
+  const declarations = {
+    same_grid: await declare('res2', rooms.G1[0]),
+    other_grid: await declare('res2', rooms.G2[0]),
+    other_community: await declare('res2', rooms.G3[0]),
+    other_street: await declare('res2', rooms.G4[0]),
+  }
+  const ownDeclarations = { res: await declare('res', rooms.G1[1]), vol: await declare('vol', rooms.G1[2]) }
+  const households = { res: await household('res', rooms.G1[3]), vol: await household('vol', rooms.G1[4]), res2: await household('res2', rooms.G1[5]) }
+  const freeRooms = Object.fromEntries(Object.values(CALLERS).map((id, i) => [id, rooms.G1[10 + i]]))
+  return { declarations, ownDeclarations, households, freeRooms, nextIdNumber: idNumber }
 }

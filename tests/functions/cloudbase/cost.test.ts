@@ -1,5 +1,5 @@
 import { capacity, lifeCost, measureCloudbaseCost, registered, type CostRun } from '../../../scripts/bench/cloudbaseCost'
-import { FIXTURES, REPORT_LIFE } from '../../../scripts/bench/cloudbaseFixtures'
+import { DECLARATION_LIFE, FIXTURES, REPORT_LIFE } from '../../../scripts/bench/cloudbaseFixtures'
 
 // The bench's CloudBase cost table (scripts/bench/cloudbaseCost.ts) stays whole: every
 // registered action has a fixture whose call succeeds, and what it costs is counted in whole
@@ -37,11 +37,18 @@ describe('CloudBase cost per action', () => {
     expect(run.coldStart.reads).toBeGreaterThan(0)
   })
 
-  it("prices a report's life from registered actions only, and turns it into reports a day", () => {
-    expect(REPORT_LIFE.map((c) => c.action).filter((a) => !registered().actions.includes(a))).toEqual([])
-    const life = lifeCost(run.actions)
+  it.each([["a report's", REPORT_LIFE], ["a declaration's", DECLARATION_LIFE]])('prices %s life from registered actions only, and turns it into so many a day', (_name, calls) => {
+    expect(calls.map((c) => c.action).filter((a) => !registered().actions.includes(a))).toEqual([])
+    const life = lifeCost(run.actions, calls)
     expect(life.unmeasured).toEqual([])
+    expect(life.invocations).toBe(calls.reduce((n, c) => n + c.times, 0))
     const { byReads, byWrites, byFunctionCalls } = capacity(life)
     expect([byReads, byWrites, byFunctionCalls].every((n) => Number.isInteger(n) && n > 0)).toBe(true)
+  })
+
+  it('runs a full batch of the retention job: every due record of the batch changed', () => {
+    const batch = run.jobs.find((j) => j.job === 'anonymiseExpired' && j.run.startsWith('a full batch'))
+    expect(batch?.changed).toBeGreaterThanOrEqual(100)
+    expect(batch!.writes).toBeGreaterThanOrEqual(batch!.changed)
   })
 })

@@ -33,6 +33,8 @@ describe('database security rules at deploy', () => {
     try {
       await applySafeRules({ envId: 'env-1', secretId: 'id', secretKey: 'key', endpoint }, () => undefined)
       expect(seen.map((s) => s.CollectionName).sort()).toEqual(Object.values(COLLECTIONS).sort())
+      // the personal data of residence declarations (docs/privacy.md) among them, by name
+      expect(seen.map((s) => s.CollectionName)).toEqual(expect.arrayContaining(['declarations', 'residents', 'id_index', 'register_counts', 'audit_log']))
       for (const s of seen) expect(s).toMatchObject({ action: 'ModifySafeRule', EnvId: 'env-1', AclTag: 'CUSTOM', Rule: JSON.stringify(CLIENT_RULE) })
       expect(JSON.parse(seen[0].Rule)).toEqual({ read: false, write: false })
       fail = true

@@ -1,10 +1,21 @@
 import { DEFAULT_LIMITS } from '../../../cloudfunctions/app/limits'
+import { declarationSettingsOf } from '../../../cloudfunctions/app/declarations/settings'
 import { loadCloudbaseSettings } from '../../../cloudfunctions/adapters/cloudbase/settings'
 
 // The functions' settings are checked once per container, with a message naming the key.
 describe('CloudBase settings', () => {
   it('defaults to the env the function runs in, the released mini-program and no templates', () => {
-    expect(loadCloudbaseSettings({})).toEqual({ GRIDLINK_BACKEND: 'cloudbase', GRIDLINK_MINIPROGRAM_STATE: 'formal', GRIDLINK_SUBSCRIBE_TEMPLATES: {}, GRIDLINK_RATE_LIMITS: DEFAULT_LIMITS })
+    expect(loadCloudbaseSettings({})).toEqual({
+      GRIDLINK_BACKEND: 'cloudbase', GRIDLINK_MINIPROGRAM_STATE: 'formal', GRIDLINK_SUBSCRIBE_TEMPLATES: {}, GRIDLINK_RATE_LIMITS: DEFAULT_LIMITS,
+      GRIDLINK_DECLARATION_VERIFY_MINUTES: 1350, GRIDLINK_RETENTION_DAYS: 180,
+    })
+  })
+
+  it('gives declarations 3 working days to be verified and keeps settled personal data 180 days, unless told otherwise', () => {
+    expect(declarationSettingsOf(loadCloudbaseSettings({}))).toEqual({ verifyMinutes: 1350, retentionDays: 180 })
+    expect(declarationSettingsOf(loadCloudbaseSettings({ GRIDLINK_DECLARATION_VERIFY_MINUTES: '900', GRIDLINK_RETENTION_DAYS: '365' }))).toEqual({ verifyMinutes: 900, retentionDays: 365 })
+    expect(() => loadCloudbaseSettings({ GRIDLINK_RETENTION_DAYS: '0' })).toThrow(/GRIDLINK_RETENTION_DAYS/)
+    expect(() => loadCloudbaseSettings({ GRIDLINK_DECLARATION_VERIFY_MINUTES: '1.5' })).toThrow(/GRIDLINK_DECLARATION_VERIFY_MINUTES/)
   })
 
   it('reads abuse limits from JSON, keeping the defaults of keys it does not name, and refuses a bad one by name', () => {

@@ -116,6 +116,22 @@ describe('subscription messages', () => {
     expect(outcome()).toEqual(settled('no_openid'))
   })
 
+  it('pushes a declarant\'s outcome, opening their household page, and leaves a duplicate-ID note to the message centre', async () => {
+    world({ oneTime: 1, longTerm: false })
+    const store = wireStore()
+    const clock = { now: () => T0 + 1 }
+    const declarationTemplates = { declaration_verified: { id: TEMPLATE, fields: { thing1: 'title', phrase2: 'status' } } } as const
+    const pushing = new SubscribeNotifier(store, new GrantLedger(store.db, clock), wx.openapi as SubscribeApi, clock, { templates: declarationTemplates, miniprogramState: 'formal' })
+    const verified: Message = { id: 'm_ver', userId: 'u_res', kind: 'declaration_verified', title: '您的居住登记已核验', body: '示范社区1栋101', declarationId: 'd_1', createdAt: T0, readAt: null }
+    const duplicate: Message = { ...verified, id: 'm_dup', kind: 'declaration_duplicate', title: '有证件号码同时登记在本网格' }
+    await pushing.notify([duplicate, verified])
+    expect(sends().map((r: CapturedRequest) => r.openapi?.data)).toEqual([
+      expect.objectContaining({ template_id: TEMPLATE, page: 'declare/household', data: { thing1: { value: '您的居住登记已核验' }, phrase2: { value: '已核验' } } }),
+    ])
+    const claims = cap.server.requests.map(dbRequest).filter((r) => r.collection === 'pushes' && r.action === 'database.insertDocument')
+    expect(claims.map((r) => r.data[0]._id)).toEqual(['m_ver'])
+  })
+
   it('keeps going after a message whose push cannot even be recorded', async () => {
     world({ oneTime: 5, longTerm: false })
     cap.server.once('database.insertDocument', errorReply('DATABASE_TIMEOUT'))

@@ -1,5 +1,5 @@
 import { cutValue, keywordType, templateData, type KeywordType } from '../../../cloudfunctions/adapters/cloudbase/templateValues'
-import { pageOf, sendArgs, templatesSchema } from '../../../cloudfunctions/adapters/cloudbase/templates'
+import { pageOf, sendArgs, templateOf, templatesSchema } from '../../../cloudfunctions/adapters/cloudbase/templates'
 import type { Message } from '../../../shared/model'
 
 // WeChat refuses a whole subscription message when one value breaks its keyword's limit,
@@ -63,6 +63,29 @@ describe('subscription templates', () => {
   it('opens the worker’s task page for task messages and the reporter’s case page for report messages', () => {
     expect(pageOf({ ...message, kind: 'task_assigned' })).toBe('worker/task/index?id=t_1')
     expect(pageOf({ ...message, kind: 'report_resolved' })).toBe('pages/mine/detail?id=r_1')
+  })
+
+  it('opens the verification page for a worker\'s declaration messages, and the declarant\'s household page or the form to answer a request for more', () => {
+    const about = { ...message, reportId: undefined, taskId: undefined, declarationId: 'd_1' }
+    expect(pageOf({ ...about, kind: 'declaration_received' })).toBe('worker/verify/index?id=d_1')
+    expect(pageOf({ ...about, kind: 'declaration_duplicate' })).toBe('worker/verify/index?id=d_1')
+    expect(pageOf({ ...about, kind: 'declaration_verified' })).toBe('declare/household')
+    expect(pageOf({ ...about, kind: 'declaration_rejected' })).toBe('declare/household')
+    expect(pageOf({ ...about, kind: 'declaration_more_info' })).toBe('declare/index?amend=d_1')
+    expect(pageOf({ ...about, kind: 'declaration_more_info', declarationId: undefined })).toBe('declare/household')
+  })
+
+  it('shows a declaration message\'s state in words short enough for a phrase keyword', () => {
+    const phrase = { ...template, fields: { phrase1: 'status' } } as const
+    const states = (['declaration_received', 'declaration_verified', 'declaration_rejected', 'declaration_more_info'] as const).map((kind) => sendArgs(phrase, { ...message, kind }, 'o', 'formal').data.phrase1.value)
+    expect(states).toEqual(['待核查', '已核验', '未通过', '需补充信息'])
+  })
+
+  it('takes templates for the declaration messages worth a push, and none for the duplicate-ID note', () => {
+    for (const kind of ['declaration_received', 'declaration_verified', 'declaration_rejected', 'declaration_more_info']) expect(templatesSchema.safeParse({ [kind]: template }).success).toBe(true)
+    expect(templatesSchema.safeParse({ declaration_duplicate: template }).success).toBe(false)
+    expect(templateOf({ declaration_verified: template }, 'declaration_verified')).toEqual(template)
+    expect(templateOf({ declaration_verified: template }, 'declaration_duplicate')).toBeUndefined()
   })
 
   it('checks the template settings: known message kinds, keyword names and value sources', () => {

@@ -4,7 +4,7 @@ import { gridLabel } from '../../../../shared/gridNames'
 import GridDrawing from '../../components/map/GridDrawing'
 import CallButton from './CallButton'
 import StaffRow from './StaffRow'
-import { SOURCE_WORDS } from './contactWords'
+import { sourceWords } from './contactWords'
 
 interface Props {
   card: Card
@@ -20,7 +20,7 @@ export default function ContactCard({ card, map, onRepick }: Props) {
     <View id='home-contact-card' className='gl-card contact-card' data-grid-id={card.gridId} data-source={card.source}>
       <Text className='gl-muted'>我的网格</Text>
       <Text id='home-grid-name' className='gl-title'>{gridLabel(card.communityName, card.gridName)}</Text>
-      <Text id='home-grid-source' className='gl-muted'>{`${card.streetName ? `${card.streetName} · ` : ''}${SOURCE_WORDS[card.source]}`}</Text>
+      <Text id='home-grid-source' className='gl-muted'>{sourceWords(card)}</Text>
       {card.leader
         ? <StaffRow person={card.leader} idPrefix='home-leader' callId='home-call-leader' />
         : <Text className='gl-notice'>本网格暂未设网格长，可联系下面的网格员或拨打热线。</Text>}

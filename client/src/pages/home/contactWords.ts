@@ -19,8 +19,13 @@ export function leaveWords(onLeave: NonNullable<StaffContact['onLeave']>): strin
     : `请假中，${until}请联系本网格其他工作人员或拨打热线`
 }
 
-export const SOURCE_WORDS: Record<ContactCard['source'], string> = {
+const SOURCE_WORDS: Record<ContactCard['source'], string> = {
   home: '按您的住址（登记或自选的网格）',
   staff: '您负责的网格',
   location: '按您当前的位置找到',
 }
+
+/** How the grid was found: a verified declaration names its address, the rest say where the grid came from. */
+export const sourceWords = (card: ContactCard) => (card.source === 'home' && card.homeAddress
+  ? `按您登记的住址：${card.homeAddress}（已核验）`
+  : `${card.streetName ? `${card.streetName} · ` : ''}${SOURCE_WORDS[card.source]}`)

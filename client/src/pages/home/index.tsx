@@ -5,6 +5,7 @@ import type { CommunityMap, MyGrid } from '../../../../shared/api'
 import { isGridStaffRole, isReporterRole } from '../../../../shared/roles'
 import { hasAdminTools } from '../../admin/tools'
 import { backend } from '../../api/backend'
+import { hasDeclared } from '../../declare/entry'
 import { call, errorMessage } from '../../api/client'
 import { clearSession, getUser, saveUser } from '../../api/session'
 import LargeTextToggle from '../../components/LargeTextToggle'
@@ -25,6 +26,7 @@ export default function HomePage() {
   const [locating, setLocating] = useState(false)
   const [note, setNote] = useState('')
   const [unread, setUnread] = useState(0)
+  const [declaredHere, setDeclaredHere] = useState(false)
 
   const show = (found: MyGrid) => {
     setGrid(found)
@@ -67,10 +69,14 @@ export default function HomePage() {
   })
   useDidShow(() => {
     if (backend.signedIn()) call('user', 'listMessages', { limit: 1 }).then((p) => setUnread(p.unread)).catch(() => undefined)
+    // coming back from the declare pages may have changed it
+    const id = getUser()?.id
+    setDeclaredHere(!!id && hasDeclared(id))
   })
 
   // only residents and volunteers choose a grid: staff have theirs from the roster
   const mayPick = !!user && isReporterRole(user.role)
+  const declared = declaredHere || (grid?.found === true && !!grid.card.homeAddress)
   return (
     <PageShell id='page-home'>
       <Text className='gl-title'>{user ? `${user.name}，您好` : '您好'}</Text>
@@ -80,6 +86,12 @@ export default function HomePage() {
       {note && <Text id='home-note' className='gl-notice'>{note}</Text>}
       <View className='entry-grid'>
         <Text id='home-go-report' className='entry entry-main' onClick={go(routes.report)}>随手拍 · 上报问题</Text>
+        {/* 居住登记: the form until the person has declared (a verified address, or this phone's hint) */}
+        {mayPick && (declared ? (
+          <Text id='home-go-declare' className='entry' onClick={go(routes.household())}>我的居住登记</Text>
+        ) : (
+          <Text id='home-go-declare' className='entry entry-main' onClick={go(routes.declareForm())}>登记我家住址（居住登记）</Text>
+        ))}
         <Text id='home-go-mine' className='entry' onClick={go(routes.mine)}>我的上报</Text>
         <Text id='home-go-messages' className='entry' onClick={go(routes.messages)}>
           {unread > 0 ? `消息中心（${unread}条未读）` : '消息中心'}

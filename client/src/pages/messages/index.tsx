@@ -34,9 +34,13 @@ export default function MessagesPage() {
 
   const open = (m: Message) => {
     if (!m.readAt && !readIds.includes(m.id)) markRead([m.id])
-    // task_* messages go to staff, the rest to the person who reported
+    // task_* messages go to staff, the rest to the person who reported; a declaration's to the
+    // worker verifying it (received, a duplicate elsewhere) or to its declarant (the outcome)
     if (m.kind.startsWith('task_') && m.taskId) Taro.navigateTo({ url: routes.task(m.taskId) })
     else if (m.reportId) Taro.navigateTo({ url: routes.reportDetail(m.reportId) })
+    else if (m.declarationId && (m.kind === 'declaration_received' || m.kind === 'declaration_duplicate')) Taro.navigateTo({ url: routes.verify(m.declarationId) })
+    else if (m.declarationId && m.kind === 'declaration_more_info') Taro.navigateTo({ url: routes.declareForm({ amend: m.declarationId }) })
+    else if (m.declarationId) Taro.navigateTo({ url: routes.household() })
   }
 
   return (

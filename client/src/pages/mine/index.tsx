@@ -47,6 +47,9 @@ export default function MyReportsPage() {
         empty={!list.loading && list.items.length === 0} emptyText='还没有上报过问题' />
       <MoreButton id='mine-more' show={list.hasMore} loading={list.loading} onClick={list.more} />
       {isReporterRole(getUser()?.role ?? 'resident') && (
+        <Text id='mine-go-declare' className='gl-link' onClick={() => Taro.navigateTo({ url: routes.household() })}>我的居住登记（住址、居住人、申报进度）</Text>
+      )}
+      {isReporterRole(getUser()?.role ?? 'resident') && (
         <Text id='mine-go-bind' className='gl-link' onClick={() => Taro.navigateTo({ url: routes.bindStaff })}>我是工作人员（用绑定码绑定工作身份）</Text>
       )}
     </PageShell>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本网格实有人口' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '居住登记核查' })

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto'
+import type { DeclarationView } from '../../../shared/api'
+import { addWorkingMinutes } from '../../../shared/calendar/workingTime'
+import { DECLARATION_KIND_NAMES, type DeclarationKind, type Standing } from '../../../shared/declarations/words'
+import type { Declaration, DeclaredPerson, Grid, Message, User } from '../../../shared/model'
+import { ok, type Result } from '../../../shared/result'
+import type { Needs } from '../ports'
+import { gridDuty } from '../recipients'
+import { actorNameOf, message, pushQuietly } from '../records'
+import { placeFields, type RoomPlace } from './place'
+import { declarationViews } from './views'
+
+// A declaration on its way to the room's grid: who verifies it (the grid's first worker not
+// on leave, or their substitute, as for tasks), by when (working time), who hears of it, and
+// the one idempotent write that stores it with its messages.
+
+export type DeclareAction = 'declareResidence' | 'declareMoveOut'
+
+export const requestKeyOf = (caller: User, action: DeclareAction, requestId: string | undefined) => (requestId ? `${caller.id}:${action}:${requestId}` : null)
+
+/**
+ * A create's id is made from its request key: the same request sent again finds its own first
+ * copy among the room's open declarations and must not take it for a conflict, so the checks
+ * need to know that copy's id before the store says it exists.
+ */
+export const declarationIdFor = (deps: Needs<'ids'>, requestKey: string | null) =>
+  requestKey ? `d_${createHash('sha256').update(`declaration:${requestKey}`).digest('hex').slice(0, 24)}` : deps.ids.next('d')
+
+/** Who verifies a grid's declaration made now, who is told, and the deadline. */
+export async function verificationDuty(deps: Needs<'reference' | 'config' | 'calendar'>, grid: Grid, now: number) {
+  const duty = await gridDuty(deps, grid, now)
+  return { assigneeId: duty.assigneeId, recipientIds: duty.recipientIds, dueAt: addWorkingMinutes(now, deps.config.declarations.verifyMinutes, deps.calendar) }
+}
+
+/** 'declaration_received' to each verifying staff member: which room, how many people, which way. */
+export function receivedMessages(deps: Needs<'ids' | 'clock'>, recipientIds: string[], d: Declaration, communityName: string, amended = false): Message[] {
+  const title = `待核查：${DECLARATION_KIND_NAMES[d.kind]}${amended ? '（已补充）' : ''}`
+  const body = `${communityName}${d.addressLabel}，${d.persons.length}人${d.kind === 'move_in' ? '申报入住' : '申报迁出'}`
+  return recipientIds.map((userId) => message(deps, userId, 'declaration_received', title, body, { declarationId: d.id }))
+}
+
+export interface DeclarationDraft {
+  id: string
+  requestKey: string | null
+  kind: DeclarationKind
+  place: RoomPlace
+  standing: Standing
+  persons: DeclaredPerson[]
+  moveOutDate?: string
+  consentVersion: string
+}
+
+/** The declaration a request made before (a retry after its answer was lost), as it is now. */
+export async function madeBefore(deps: Needs<'declarations' | 'router' | 'clock'>, requestKey: string | null, id: string): Promise<DeclarationView | null> {
+  const first = requestKey ? await deps.declarations.get(id) : null
+  return first ? (await declarationViews(deps, [first]))[0] : null
+}
+
+type OpenDeps = Needs<'declarations' | 'reference' | 'router' | 'notifier' | 'ids' | 'clock' | 'config' | 'calendar'>
+
+/** Stores the declaration (pending, version 1) with its messages and `extra` ones; a replayed request answers with the first. */
+export async function openDeclaration(deps: OpenDeps, caller: User, draft: DeclarationDraft, extra: (d: Declaration) => Promise<Message[]> = async () => []): Promise<Result<DeclarationView>> {
+  const now = deps.clock.now()
+  const { place } = draft
+  const duty = await verificationDuty(deps, place.grid, now)
+  const declaration: Declaration = {
+    id: draft.id, kind: draft.kind, ...placeFields(place), declarantId: caller.id, standing: draft.standing, persons: draft.persons,
+    ...(draft.moveOutDate ? { moveOutDate: draft.moveOutDate } : {}),
+    consentVersion: draft.consentVersion, status: 'pending', assigneeId: duty.assigneeId, dueAt: duty.dueAt, review: null,
+    history: [{ at: now, actorId: caller.id, actorName: actorNameOf(caller), action: 'submitted' }],
+    version: 1, createdAt: now, updatedAt: now, anonymisedAt: null,
+  }
+  const messages = [...receivedMessages(deps, duty.recipientIds, declaration, place.community.name), ...(await extra(declaration))]
+  const stored = await deps.declarations.create({ requestKey: draft.requestKey, declaration, messages })
+  if (stored.created) {
+    await pushQuietly(deps, messages)
+    return ok((await declarationViews(deps, [declaration]))[0])
+  }
+  const first = await deps.declarations.get(stored.declarationId)
+  if (!first) throw new Error(`declaration ${stored.declarationId} vanished after create`)
+  return ok((await declarationViews(deps, [first]))[0])
+}
