@@ -87,6 +87,38 @@ test('an empty submit shows the shared schema\'s message under each field and se
   expect(text('field-error-persons-0-idNumber')).not.toBeNull()
 })
 
+test('the form\'s 请按红字提示修改 stays while a red message is left and goes with the last one', async () => {
+  await open()
+  await agree()
+  await submit()
+  expect(text('declare-form-error')).toBe('请按红字提示修改后再提交')
+  await pickRoom301()
+  fireEvent.click(el('declare-standing-owner'))
+  type('declare-p0-name', '张明')
+  type('declare-p0-idNumber', ID_ONE)
+  expect(text('field-error-persons-0-moveInDate')).toBe('请选择入住日期')
+  expect(text('declare-form-error')).toBe('请按红字提示修改后再提交')
+  fireEvent.change(el('declare-p0-moveInDate').querySelector('input')!, { target: { value: '2020-05-01' } })
+  expect(document.querySelectorAll('.field-error')).toHaveLength(0)
+  expect(text('declare-form-error')).toBeNull()
+})
+
+test('the picked move-in day is also said in words, whatever the browser shows in the box', async () => {
+  await open()
+  expect(text('declare-p0-moveInDate-words')).toBeNull()
+  fireEvent.change(el('declare-p0-moveInDate').querySelector('input')!, { target: { value: '2019-09-01' } })
+  expect(text('declare-p0-moveInDate-words')).toBe('已选：2019年9月1日')
+})
+
+test('第2步 asks its question once: the choices keep it for screen readers only', async () => {
+  await open()
+  const step = Array.from(document.querySelectorAll('.declare-step')).find((e) => e.textContent!.startsWith('第2步'))!
+  expect(step.textContent).toBe('第2步 · 您与该房屋的关系')
+  expect(el('declare-standing').querySelector('.gl-label')).toBeNull()
+  expect(el('declare-standing').getAttribute('aria-label')).toBe('您与该房屋的关系')
+  expect(el('declare-standing').textContent).not.toContain('您与该房屋的关系')
+})
+
 test('without the consent ticked the submit is disabled, says why, and sends nothing', async () => {
   const { calls } = await open()
   await pickRoom301()
@@ -95,7 +127,7 @@ test('without the consent ticked the submit is disabled, says why, and sends not
   expect(text('declare-submit-hint')).toBe('请先阅读告知书，并勾选“我已阅读并同意”，再提交。')
   await submit()
   expect(sent(calls, 'declareResidence')).toHaveLength(0)
-  expect(text('declare-consent-version')).toBe('版本：2026-12-01')
+  expect(text('declare-consent-version')).toBe('版本：2026-12-02')
   await agree()
   expect(text('declare-submit-hint')).toBeNull()
   expect(el('declare-agree').getAttribute('aria-checked')).toBe('true')
@@ -125,7 +157,7 @@ test('an owner\'s first person is 本人 by default, and a complete form is sent
   const [call] = sent(calls, 'declareResidence')
   expect(call.body.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
   expect(call.body.payload).toEqual({
-    roomId: 'b-3.r301', standing: 'owner', consentVersion: '2026-12-01',
+    roomId: 'b-3.r301', standing: 'owner', consentVersion: '2026-12-02',
     persons: [
       { name: '张明', document: { idKind: 'resident', idNumber: ID_ONE }, phone: '13912345678', relation: 'self', moveInDate: '2020-05-01' },
       { name: '张小雨', document: { idKind: 'resident', idNumber: ID_TWO }, relation: 'child', moveInDate: '2021-09-01' },
@@ -216,7 +248,7 @@ test('the draft is restored when the page opens again, and 清空 removes it', a
   expect(el('declare-agree').getAttribute('aria-checked')).toBe('false')
 
   await tap('declare-draft-clear')
-  expect(taro.showModal).toHaveBeenCalled()
+  expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '清空重填', confirmText: '全部清空', cancelText: '保留内容', confirmColor: '#1d5fd6' }))
   expect(input('declare-p0-name').value).toBe('')
   expect(text('declare-draft')).toBeNull()
   expect(Taro.getStorageSync('gl.declare.draft.u_resident_1.new')).toBe('')
@@ -238,7 +270,7 @@ test('?amend answers a request for more: the reason on top, numbers typed again,
   const [call] = sent(calls, 'amendDeclaration')
   expect(call.body.requestId).toBeUndefined()
   expect(call.body.payload).toEqual({
-    declarationId: 'dcl_more', version: 3, standing: 'owner', consentVersion: '2026-12-01',
+    declarationId: 'dcl_more', version: 3, standing: 'owner', consentVersion: '2026-12-02',
     persons: [
       { name: '张明', document: { idKind: 'resident', idNumber: ID_ONE }, relation: 'self', moveInDate: '2020-05-01' },
       { name: '张小雨', document: { idKind: 'resident', idNumber: ID_TWO }, relation: 'child', moveInDate: '2021-09-01' },

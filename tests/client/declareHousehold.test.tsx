@@ -24,10 +24,11 @@ async function open(mine: MyResidence, answers: Record<string, (payload: unknown
   __setRouterParams(params)
   const fake = fakeTransport((_fn, body) => (body.action === 'myResidence' ? ok(mine) : answers[body.action]?.(body.payload) ?? { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或已删除' } }))
   setTransport(fake.transport)
-  render(<HouseholdPage />)
+  const view = render(<HouseholdPage />)
   await waitFor(() => expect(document.querySelector('.gl-loading')).toBeNull())
-  return fake
+  return { ...fake, unmount: view.unmount }
 }
+const openWith = (mine: MyResidence, params: Record<string, string>) => open(mine, {}, params)
 
 beforeEach(() => {
   __resetStorage()
@@ -72,6 +73,7 @@ test('撤回 asks first, then sends the declaration\'s version and shows it with
   expect(calls.filter((c) => c.body.action === 'withdrawDeclaration')).toHaveLength(0)
   await tap('declaration-dcl_1-withdraw')
   expect(taro.showModal).toHaveBeenCalledTimes(2)
+  expect(taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '撤回申报', confirmText: '撤回申报', cancelText: '不撤回', confirmColor: '#1d5fd6' }))
   expect(calls.filter((c) => c.body.action === 'withdrawDeclaration').map((c) => c.body.payload)).toEqual([{ declarationId: 'dcl_1', version: 1 }])
   expect(el('declaration-dcl_1').querySelector('.declare-status-tag')!.textContent).toBe('状态：已撤回')
   expect(document.getElementById('declaration-dcl_1-withdraw')).toBeNull()
@@ -87,7 +89,22 @@ test('with nothing declared yet the page offers one big 开始登记', async () 
 
 test('a declaration just sent is named on top with its state', async () => {
   await open(residence(), {}, { done: 'dcl_1' })
-  expect(text('household-sent')).toContain('已提交，状态：待核查')
+  expect(text('household-sent')).toBe('已提交，状态：待核查莲花一村社区 3栋2单元301的居住登记已交给网格员核查，核查后会通知您。')
+})
+
+test('opened again with ?done= after the worker acted, the banner says where the declaration stands now', async () => {
+  const cases: [Partial<Parameters<typeof declaration>[0]>, string][] = [
+    [{ status: 'verified', statusName: '已核验' }, '已提交，状态：已核验莲花一村社区 3栋2单元301的居住登记已由网格员核验。'],
+    [{ status: 'rejected', statusName: '未通过' }, '已提交，状态：未通过莲花一村社区 3栋2单元301的居住登记未通过，原因见下面的申报记录。'],
+    [{ status: 'more_info', statusName: '需补充信息' }, '已提交，状态：需补充信息网格员请您补充信息，请按下面申报记录中的说明补充后再提交。'],
+    [{ status: 'withdrawn', statusName: '已撤回' }, '已提交，状态：已撤回莲花一村社区 3栋2单元301的居住登记已撤回，需要时可重新申报。'],
+  ]
+  for (const [over, words] of cases) {
+    const { unmount } = await openWith(residence({ declarations: [declaration(over)] }), { done: 'dcl_1' })
+    expect(text('household-sent')).toBe(words)
+    expect(text('household-sent')).not.toContain('已交给网格员核查')
+    unmount()
+  }
 })
 
 test('办理迁出 checks the choice with the shared schema, then sends the residents, the date and the consent version', async () => {
@@ -104,7 +121,7 @@ test('办理迁出 checks the choice with the shared schema, then sends the resi
   fireEvent.change(el('moveout-date').querySelector('input')!, { target: { value: '2026-11-30' } })
   await tap('moveout-submit')
   const [call] = calls.filter((c) => c.body.action === 'declareMoveOut')
-  expect(call.body.payload).toEqual({ roomId: 'b-3.r301', residentIds: ['res-2'], moveOutDate: '2026-11-30', consentVersion: '2026-12-01' })
+  expect(call.body.payload).toEqual({ roomId: 'b-3.r301', residentIds: ['res-2'], moveOutDate: '2026-11-30', consentVersion: '2026-12-02' })
   expect(call.body.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
   expect(text('household-notice')).toBe('已提交3栋2单元301的迁出注销，状态：待核查。网格员核查后会通知您。')
   expect(document.querySelectorAll('.declare-item')[0].id).toBe('declaration-dcl_out')

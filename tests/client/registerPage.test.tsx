@@ -92,3 +92,20 @@ test('coverage rounds to whole percent and the room groups keep the server order
   expect(coverageWords({ knownRooms: 3, verifiedRooms: 2, residents: 5, rate: 2 / 3 })).toBe('申报率 67%（已核验 2 户 / 已知 3 户），实有人口 5 人')
   expect(groupByRoom(HOUSE).map((g) => [g.roomId, g.residents.map((r) => r.id)])).toEqual([['room-301', ['r-1', 'r-3']], ['room-302', ['r-2']]])
 })
+
+test('within a room 本人 comes first and the others follow by name, whatever order they arrived in', () => {
+  const arrived = [
+    resident('r-w', 'room-401', '4栋401', '王芳', { relation: 'spouse', relationName: '配偶' }),
+    resident('r-l', 'room-401', '4栋401', '李四', { relation: 'child', relationName: '子女' }),
+    resident('r-z', 'room-401', '4栋401', '赵六'),
+    resident('r-a', 'room-402', '4栋402', '陈红', { relation: 'tenant', relationName: '租户' }),
+  ]
+  expect(groupByRoom(arrived).map((g) => g.residents.map((r) => r.name))).toEqual([['赵六', '李四', '王芳'], ['陈红']])
+  // the page's own list is left as it came
+  expect(arrived.map((r) => r.id)).toEqual(['r-w', 'r-l', 'r-z', 'r-a'])
+})
+
+test('the coverage note counts in 户, as the coverage line does', async () => {
+  await setup()
+  expect(textOf('register-coverage-note')).toBe('申报率 = 已核验的户数 ÷ 已知的户数（本网格已导入的每套房屋算一户）')
+})

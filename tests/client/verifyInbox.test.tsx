@@ -36,14 +36,14 @@ async function setup(params: Record<string, string> = {}, verifications = [check
   setTransport(fake.transport)
   __setRouterParams(params)
   render(<InboxPage />)
-  await waitFor(() => expect(byId('inbox-tab-verify')!.textContent).toBe('居住登记核查 (3+)'))
+  await waitFor(() => expect(byId('inbox-tab-verify')!.textContent).toBe('居住登记核查（3+）'))
   return fake
 }
 
 test('the inbox loads both lists, shows the events first and counts each on its tab', async () => {
   const { calls } = await setup()
   expect(calls.map((c) => c.body.action).sort()).toEqual(['listInbox', 'listVerifications'])
-  expect(byId('inbox-tab-tasks')!.textContent).toBe('事件 (1)')
+  expect(byId('inbox-tab-tasks')!.textContent).toBe('事件（1）')
   expect(byId('inbox-tasks')!.querySelector('.inbox-item')!.textContent).toContain('小区东门垃圾三天没人清运')
   expect(byId('inbox-verifications')).toBeNull()
 })
@@ -91,5 +91,5 @@ test('with nothing to verify the list says so in words', async () => {
   __setRouterParams({ tab: 'verify' })
   render(<InboxPage />)
   await waitFor(() => expect(byId('inbox-verifications')!.textContent).toContain('暂无待核查的居住登记'))
-  expect(byId('inbox-tab-verify')!.textContent).toBe('居住登记核查 (0)')
+  expect(byId('inbox-tab-verify')!.textContent).toBe('居住登记核查（0）')
 })

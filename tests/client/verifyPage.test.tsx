@@ -5,6 +5,9 @@ import type { PersonView, ResidentView, VerificationDetail } from '../../shared/
 import type { ApiResponse } from '../../shared/schemas/envelope'
 import { setTransport } from '../../client/src/api/transport'
 import VerifyPage from '../../client/src/worker/verify/index'
+import WorkerTags from '../../client/src/worker/verify/DeclarationTags'
+import ResidentTags from '../../client/src/declare/DeclarationTags'
+import { DECLARATION_KINDS, DECLARATION_STATUSES } from '../../shared/declarations/words'
 import { fakeTransport, ok } from './fakeTransport'
 
 const { __setRouterParams } = require('@tarojs/taro') as { __setRouterParams: (params: Record<string, string>) => void }
@@ -53,12 +56,14 @@ async function setup(first: VerificationDetail, handler: (action: string, payloa
 }
 
 test('the page shows the address, the declarant masked, each person masked and the duplicate at another address in words', async () => {
-  const { sent } = await setup(detail())
+  const { sent } = await setup(detail({ gridName: '莲花一村社区第1网格' }))
   expect(sent('getVerification')).toEqual([{ declarationId: 'd-1' }])
   expect(textOf('verify-status')).toBe('状态：待核查')
   const page = byId('page-verify')!.textContent!
   expect(page).toContain('3栋2单元301')
-  expect(page).toContain('莲花一村社区 · 莲花一村第1网格')
+  // the grid beside its community without saying the community twice
+  expect(page).toContain('莲花一村社区 · 第1网格')
+  expect(page).not.toContain('莲花一村社区 · 莲花一村社区')
   expect(textOf('verify-declarant')).toBe('申报人：张明，联系电话 139****0000，业主（房屋所有人）')
   expect(personEl('p-1').textContent).toContain('3101**********123X')
   expect(personEl('p-1').textContent).toContain('138****5678')
@@ -146,7 +151,9 @@ test('核验通过 asks first, sends the version, and the page then says 已核�
   const { sent } = await setup(detail(), (action) => (action === 'reviewDeclaration' ? ok(verified) : ok({})))
   taro.showModal.mockResolvedValueOnce({ confirm: false })
   await click(byId('review-approve')!)
-  expect(taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '核验通过', content: expect.stringContaining('2 人将登记为 3栋2单元301 的实有人口') }))
+  expect(taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({
+    title: '核验通过', content: expect.stringContaining('2 人将登记为 3栋2单元301 的实有人口'), confirmText: '核验通过', cancelText: '返回核对', confirmColor: '#1d5fd6',
+  }))
   expect(sent('reviewDeclaration')).toHaveLength(0)
   await click(byId('review-approve')!)
   expect(sent('reviewDeclaration')).toEqual([{ declarationId: 'd-1', version: 3, decision: 'approve' }])
@@ -181,4 +188,26 @@ test('an overdue verification says so in words', async () => {
   await setup(detail({ overdue: true, dueAt: NOW - 2 * HOUR }))
   expect(document.querySelector('.decl-overdue')!.textContent).toBe('已超期')
   expect(textOf('verify-due')).toMatch(/^核查期限：已超期（应于\d+月\d+日 \d\d:\d\d前核查）$/)
+})
+
+test('a state and a kind wear the same colour on the worker\'s tags as on the resident\'s, and no two states share one', () => {
+  const colour = (el: ParentNode, selector: string) => (el.querySelector(selector) as HTMLElement).style.backgroundColor
+  const statusColours = new Set<string>()
+  for (const status of DECLARATION_STATUSES) {
+    for (const kind of DECLARATION_KINDS) {
+      const mine = render(<ResidentTags d={{ status, statusName: '状态', kind, kindName: '类型' }} />)
+      const worker = render(<WorkerTags status={status} statusName='状态' kind={kind} kindName='类型' overdue={false} />)
+      expect(colour(worker.container, '[data-status]')).toBe(colour(mine.container, '[data-status]'))
+      expect(colour(worker.container, '[data-kind]')).toBe(colour(mine.container, '[data-kind]'))
+      expect(colour(mine.container, '[data-status]')).not.toBe('')
+      statusColours.add(colour(mine.container, '[data-status]'))
+      mine.unmount()
+      worker.unmount()
+    }
+  }
+  expect(statusColours.size).toBe(DECLARATION_STATUSES.length)
+  // 待核查 waits on the worker: blue on both sides, as the in-progress state
+  const pending = render(<WorkerTags status='pending' statusName='待核查' kind='move_in' kindName='居住登记' overdue={false} />)
+  expect(pending.container.querySelector('[data-status]')!.getAttribute('data-tone')).toBe('blue')
+  expect(pending.container.querySelector('[data-kind]')!.getAttribute('data-tone')).toBe('grey')
 })

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { createHost } from '../../cloudfunctions/local/host'
 import { openLocalStack, type LocalStack } from '../../cloudfunctions/local/stack'
+import { dispatch } from '../../cloudfunctions/app/dispatch'
 
 // The browser suite's world: the real H5 build served by the real local host (seeded, dev
 // mode, scratch data folder) and Debian's Chromium driven by playwright-core.
@@ -87,12 +88,23 @@ export async function openWorld(): Promise<World> {
   }
 }
 
-/** A phone-sized page of its own (own storage, so its own login). */
-export async function phone(world: World): Promise<Page> {
-  const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' }
+
+/** A phone-sized page in a context of its own (own storage, so its own login), with page errors logged. */
+export async function newPhone(world: World, options: Parameters<World['browser']['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await world.browser.newContext({ ...PHONE, ...options })
   const page = await context.newPage()
   page.on('pageerror', (err) => console.error('page error:', err.message))
-  return page
+  return { context, page }
+}
+
+export const phone = async (world: World): Promise<Page> => (await newPhone(world)).page
+
+/** An action as a person, through dispatch: for reading state a test checks, never for the steps a user takes. */
+export async function asUser<T>(world: World, userId: string, fn: string, action: string, payload: unknown): Promise<T> {
+  const res = await dispatch(world.stack.deps, fn, { action, payload }, await world.stack.store.reference.getUser(userId))
+  if (!res.ok) throw new Error(`${fn}.${action}: ${res.error.message}`)
+  return res.data as T
 }
 
 export async function stationed(page: Page, rootId: string) {

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { join } from 'node:path'
 import type { BuildingListItem, Coverage, RegisterPage } from '../../shared/api'
 import type { Community, Declaration, Grid, User } from '../../shared/model'
@@ -6,8 +6,7 @@ import { gridLabel } from '../../shared/gridNames'
 import { checkCharacter } from '../../shared/identity/idDocuments'
 import { maskIdNumber, maskPhone } from '../../shared/identity/masking'
 import { maskName } from '../../shared/declarations/words'
-import { dispatch } from '../../cloudfunctions/app/dispatch'
-import { loginAs, openWorld, shot, SHOTS, stationed, wholeShot, type World } from './browser'
+import { asUser, loginAs, newPhone, openWorld, PHONE, shot, SHOTS, stationed, wholeShot, type World } from './browser'
 
 // Residence declaration (居住登记, issue 11) end to end in the real H5 build: a resident
 // declares a household of two for an empty room, the grid's worker verifies it (seeing the
@@ -20,25 +19,11 @@ let world: World
 beforeAll(async () => { world = await openWorld() })
 afterAll(async () => { await world?.close() })
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' }
 const RESIDENT = 'u_resident_1'
 const ADMIN = 'u_admin_1'
 /** a community other than the resident's present home grid's (莲花一村社区), so the card visibly moves */
 const COMMUNITY = 'c-tianmian'
 const REVEAL_REASON = '上门核对证件原件，号码看不清'
-
-async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await world.browser.newContext(PHONE)
-  const page = await context.newPage()
-  page.on('pageerror', (err) => console.error('page error:', err.message))
-  return { context, page }
-}
-
-async function asUser<T>(userId: string, fn: string, action: string, payload: unknown): Promise<T> {
-  const res = await dispatch(world.stack.deps, fn, { action, payload }, await world.stack.store.reference.getUser(userId))
-  if (!res.ok) throw new Error(`${fn}.${action}: ${res.error.message}`)
-  return res.data as T
-}
 
 /**
  * A valid 18-digit resident ID number (address code, birth date, sequence, MOD 11-2 check):
@@ -66,7 +51,7 @@ async function shotOf(page: Page, selector: string, name: string) {
 
 /** An empty room of the community (no current resident, no open declaration), searched from its last building's last room. */
 async function emptyRoom(): Promise<{ building: BuildingListItem; buildingIndex: number; unitIndex: number; room: { id: string; number: string } }> {
-  const buildings = await asUser<BuildingListItem[]>(RESIDENT, 'user', 'listBuildings', { communityId: COMMUNITY })
+  const buildings = await asUser<BuildingListItem[]>(world, RESIDENT, 'user', 'listBuildings', { communityId: COMMUNITY })
   for (let b = buildings.length - 1; b >= 0; b--) {
     const building = buildings[b]
     const open = await world.stack.deps.declarations.listOpen([building.gridId], { limit: 100 })
@@ -80,7 +65,7 @@ async function emptyRoom(): Promise<{ building: BuildingListItem; buildingIndex:
   throw new Error(`no empty room in ${COMMUNITY}`)
 }
 
-const coverageOf = async (workerId: string) => (await asUser<RegisterPage>(workerId, 'worker', 'listRegister', {})).coverage
+const coverageOf = async (workerId: string) => (await asUser<RegisterPage>(world, workerId, 'worker', 'listRegister', {})).coverage
 
 // the household, as the resident types it
 const ADULT_ID = idNumber('1986-03-12', false)
@@ -118,7 +103,7 @@ describe('residence declaration in a browser', () => {
     const worker = (await world.stack.store.reference.getUser(grid.workerIds[0]))!
     const community = (await world.stack.store.reference.getCommunity(COMMUNITY))!
     const label = `${target.building.name}${target.building.units[target.unitIndex].unit}${target.room.number}`
-    flow = { resident, worker, grid, community, target, label, before: await coverageOf(worker.id), residentPage: (await newPhone()).page }
+    flow = { resident, worker, grid, community, target, label, before: await coverageOf(worker.id), residentPage: (await newPhone(world)).page }
   })
 
   it('lets the resident declare a household of two for an empty room, naming each missing field first', async () => {
@@ -209,7 +194,7 @@ describe('residence declaration in a browser', () => {
   it("lets the grid's worker verify it, the numbers masked and one shown whole only with a reason", async () => {
     const { resident, worker, label } = flow
     const declaration = declared()
-    const { page: w } = await newPhone()
+    const { page: w } = await newPhone(world)
     flow.workerPage = w
     await loginAs(world, w, worker.id, 'page-inbox')
     await w.click('#inbox-tab-verify')
@@ -282,7 +267,7 @@ describe('residence declaration in a browser', () => {
 
   it('shows the district office who looked at whose number, and why', async () => {
     const declaration = declared()
-    const { page: admin, context } = await newPhone()
+    const { page: admin, context } = await newPhone(world)
     await loginAs(world, admin, ADMIN, 'page-home')
     await admin.click('#home-go-admin')
     await stationed(admin, 'page-admin')
@@ -367,7 +352,7 @@ describe('residence declaration in a browser', () => {
   })
 
   it('keeps the persons step whole at 390 px in large-text mode, messages included', async () => {
-    const { context, page } = await newPhone()
+    const { context, page } = await newPhone(world)
     await loginAs(world, page, 'u_resident_2', 'page-home')
     await page.waitForSelector('#home-contact-card')
     await page.click('#home-go-declare')

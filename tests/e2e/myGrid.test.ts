@@ -1,14 +1,13 @@
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { CommunityMap } from '../../shared/api'
 import type { LngLat } from '../../shared/model'
-import { dispatch } from '../../cloudfunctions/app/dispatch'
 import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
 import { samplePhoto } from '../../cloudfunctions/local/seed/samplePhoto'
 import { wgs84ToGcj02 } from '../../client/src/lib/gcj02'
 import { projectionFor } from '../../client/src/lib/mapProjection'
 import { pointOnSurface } from '../../shared/routing/pointOnSurface'
 import { join } from 'node:path'
-import { loginAs, openWorld, shot, SHOTS, stationed, type World } from './browser'
+import { asUser, loginAs, newPhone, openWorld, PHONE, shot, SHOTS, stationed, type World } from './browser'
 
 // 我的网格 and reporting without GPS in the real H5 build: a resident standing in a demo grid
 // finds its people and calls its leader in one tap; a resident whose browser refuses location
@@ -19,8 +18,6 @@ let world: World
 beforeAll(async () => { world = await openWorld() })
 afterAll(async () => { await world?.close() })
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' }
-
 /** The WGS-84 point a browser must report for the H5 build to place it at this GCJ-02 point. */
 function wgs84Of(gcj: LngLat): { latitude: number; longitude: number } {
   let w = { ...gcj }
@@ -29,19 +26,6 @@ function wgs84Of(gcj: LngLat): { latitude: number; longitude: number } {
     w = { lng: w.lng - (g.lng - gcj.lng), lat: w.lat - (g.lat - gcj.lat) }
   }
   return { latitude: w.lat, longitude: w.lng }
-}
-
-async function newPhone(options: Parameters<World['browser']['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await world.browser.newContext({ ...PHONE, ...options })
-  const page = await context.newPage()
-  page.on('pageerror', (err) => console.error('page error:', err.message))
-  return { context, page }
-}
-
-async function asUser<T>(userId: string, fn: string, action: string, payload: unknown): Promise<T> {
-  const res = await dispatch(world.stack.deps, fn, { action, payload }, await world.stack.store.reference.getUser(userId))
-  if (!res.ok) throw new Error(`${fn}.${action}: ${res.error.message}`)
-  return res.data as T
 }
 
 /** Where on the screen a point of the community drawing is (the same projection the page draws with). */
@@ -86,7 +70,7 @@ describe('my grid on the home page', () => {
     const leader = (await world.stack.store.reference.getUser(grid.leaderId!))!
     const worker = (await world.stack.store.reference.getUser(grid.workerIds[0]))!
 
-    const { context, page } = await newPhone({ geolocation: wgs84Of(DEMO_POINTS.insideClear.point), permissions: ['geolocation'] })
+    const { context, page } = await newPhone(world, { geolocation: wgs84Of(DEMO_POINTS.insideClear.point), permissions: ['geolocation'] })
     await loginAs(world, page, residentId, 'page-home')
     await page.waitForSelector('#home-no-grid[data-reason=no_location]')
     expect(await page.textContent('#home-pick')).toContain('从列表选择我的网格')
@@ -128,7 +112,7 @@ describe('my grid on the home page', () => {
     const residentId = 'u_resident_4'
     const resident = (await world.stack.store.reference.getUser(residentId))!
     await world.stack.store.reference.saveUsers([{ ...resident, homeGridId: undefined }])
-    const { context, page } = await newPhone({ geolocation: wgs84Of(DEMO_POINTS.farInCommunity.point), permissions: ['geolocation'] })
+    const { context, page } = await newPhone(world, { geolocation: wgs84Of(DEMO_POINTS.farInCommunity.point), permissions: ['geolocation'] })
     await loginAs(world, page, residentId, 'page-home')
     await page.waitForSelector('#home-no-grid')
     await page.click('#home-locate')
@@ -145,7 +129,7 @@ describe('my grid on the home page', () => {
     const residentId = 'u_resident_5'
     const resident = (await world.stack.store.reference.getUser(residentId))!
     await world.stack.store.reference.saveUsers([{ ...resident, homeGridId: undefined }])
-    const { context, page } = await newPhone()
+    const { context, page } = await newPhone(world)
     await loginAs(world, page, residentId, 'page-home')
     await page.click('#home-pick')
     await stationed(page, 'page-grid-pick')
@@ -166,10 +150,10 @@ describe('reporting without GPS', () => {
     const residentId = 'u_resident_1'
     const home = (await world.stack.store.reference.getUser(residentId))!.homeGridId!
     const homeGrid = (await world.stack.store.reference.getGrid(home))!
-    const map = await asUser<CommunityMap>(residentId, 'user', 'communityMap', { communityId: homeGrid.communityId })
+    const map = await asUser<CommunityMap>(world, residentId, 'user', 'communityMap', { communityId: homeGrid.communityId })
 
     // no geolocation permission in this context: the browser refuses
-    const { context, page } = await newPhone()
+    const { context, page } = await newPhone(world)
     await loginAs(world, page, residentId, 'page-home')
     await page.waitForSelector('#home-contact-card') // home remembers the resident's community for the form
     await page.click('#home-go-report')
@@ -222,7 +206,7 @@ describe('reporting without GPS', () => {
     const residentId = 'u_volunteer_2'
     const volunteer = (await world.stack.store.reference.getUser(residentId))!
     await world.stack.store.reference.saveUsers([{ ...volunteer, homeGridId: undefined }])
-    const { context, page } = await newPhone()
+    const { context, page } = await newPhone(world)
     await loginAs(world, page, residentId, 'page-home')
     // straight to the form: nothing on this phone says which community the volunteer is in
     await page.goto(`${world.base}/#/pages/report/index`)

@@ -22,37 +22,52 @@ export async function addAll(tx: Transaction, collection: string, docs: Doc[]) {
   for (const doc of docs) await tx.collection(collection).add(doc)
 }
 
-/** The report named by an idempotency key, when that key's create has committed. */
-async function keyOwner(db: Db, requestKey: string): Promise<string | null> {
+/** The record named by an idempotency key (its `field`), when that key's create has committed. */
+async function keyOwner(db: Db, requestKey: string, field: string): Promise<string | null> {
   const res = await db.collection(COLLECTIONS.idempotency).doc(requestKey).get()
   const doc = (res.data as Doc[])[0]
-  return doc ? (doc.reportId as string) : null
+  return typeof doc?.[field] === 'string' ? (doc[field] as string) : null
 }
 
-export async function createReport(db: Db, input: NewReport): Promise<{ reportId: string; created: boolean }> {
-  const { requestKey, report, task } = input
+/**
+ * A create keyed by the caller's requestId, in one transaction: the key is claimed first (its
+ * unique _id, not an earlier read, decides between racing creates), then `write` adds the
+ * records. `field` names the created record in the key's document (`reportId`, `declarationId`).
+ */
+export async function createOnce(
+  db: Db,
+  key: { requestKey: string | null; field: string; id: string; createdAt: number },
+  write: (tx: Transaction) => Promise<void>,
+): Promise<{ id: string; created: boolean }> {
   for (let attempt = 0; ; attempt++) {
     let tx: Transaction | null = null
     try {
       tx = await startTransaction(db)
-      // Claimed first: the unique _id, not an earlier read, decides between racing creates.
-      if (requestKey !== null) await tx.collection(COLLECTIONS.idempotency).add({ _id: requestKey, reportId: report.id, createdAt: report.createdAt })
-      await tx.collection(COLLECTIONS.reports).add(toDoc(report))
-      await tx.collection(COLLECTIONS.tasks).add(taskToDoc(task, input.events))
-      await addAll(tx, COLLECTIONS.messages, messageDocs(input.messages))
+      if (key.requestKey !== null) await tx.collection(COLLECTIONS.idempotency).add({ _id: key.requestKey, [key.field]: key.id, createdAt: key.createdAt })
+      await write(tx)
       await tx.commit()
-      return { reportId: report.id, created: true }
+      return { id: key.id, created: true }
     } catch (err) {
       await abandon(tx)
       // Whatever the error says, a key that is claimed now means an earlier create committed:
       // the replay answers with it, so a retried request never fails where the first succeeded.
-      const owner = requestKey === null ? null : await keyOwner(db, requestKey)
-      if (owner) return { reportId: owner, created: false }
+      const owner = key.requestKey === null ? null : await keyOwner(db, key.requestKey, key.field)
+      if (owner) return { id: owner, created: false }
       // a conflict: a create of the same key may be in flight, or another write touched ours
       if (!(isConflict(err) || isDuplicate(err)) || attempt + 1 >= TX_ATTEMPTS) throw err
       await backoff(attempt)
     }
   }
+}
+
+export async function createReport(db: Db, input: NewReport): Promise<{ reportId: string; created: boolean }> {
+  const { requestKey, report, task } = input
+  const { id, created } = await createOnce(db, { requestKey, field: 'reportId', id: report.id, createdAt: report.createdAt }, async (tx) => {
+    await tx.collection(COLLECTIONS.reports).add(toDoc(report))
+    await tx.collection(COLLECTIONS.tasks).add(taskToDoc(task, input.events))
+    await addAll(tx, COLLECTIONS.messages, messageDocs(input.messages))
+  })
+  return { reportId: id, created }
 }
 
 /** Applies the change only if the stored task is still at expectedVersion; false otherwise. */

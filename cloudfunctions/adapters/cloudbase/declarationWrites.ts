@@ -1,11 +1,11 @@
 import type { Db } from '@cloudbase/database'
 import type { DeclarationChange, NewDeclaration } from '../../app/ports'
 import type { Resident } from '../../../shared/model'
-import { addAll, messageDocs } from './cases'
+import { addAll, createOnce, messageDocs } from './cases'
 import {
   declarationFromDoc, declarationIndexDocs, declarationToDoc, registerState, residentFromDoc, residentIndexDoc, residentIndexId, residentToDoc, type IndexDoc,
 } from './declarationDocs'
-import { abandon, backoff, bodyOf, COLLECTIONS, isConflict, isDuplicate, startTransaction, TX_ATTEMPTS, type Doc, type Transaction } from './docs'
+import { abandon, backoff, bodyOf, COLLECTIONS, isConflict, startTransaction, TX_ATTEMPTS, type Doc, type Transaction } from './docs'
 import { CountChanges, writeCounts } from './registerCounts'
 
 // The declaration writes that must land whole, each one CloudBase transaction of
@@ -14,38 +14,18 @@ import { CountChanges, writeCounts } from './registerCounts'
 // the costs are stated per method, with n = the declaration's persons (at most 12) and m = its
 // messages.
 
-/** The declaration named by an idempotency key, when that key's create has committed. */
-async function keyOwner(db: Db, requestKey: string): Promise<string | null> {
-  const doc = ((await db.collection(COLLECTIONS.idempotency).doc(requestKey).get()).data as Doc[])[0]
-  return typeof doc?.declarationId === 'string' ? doc.declarationId : null
-}
-
 /**
  * 2 transaction requests; writes: the key, the declaration, n index documents, m messages.
  * A replay: 1 read more (the key's owner) after its transaction is refused.
  */
 export async function createDeclaration(db: Db, input: NewDeclaration): Promise<{ declarationId: string; created: boolean }> {
   const { requestKey, declaration } = input
-  for (let attempt = 0; ; attempt++) {
-    let tx: Transaction | null = null
-    try {
-      tx = await startTransaction(db)
-      // claimed first: the unique _id, not an earlier read, decides between racing creates
-      if (requestKey !== null) await tx.collection(COLLECTIONS.idempotency).add({ _id: requestKey, declarationId: declaration.id, createdAt: declaration.createdAt })
-      await tx.collection(COLLECTIONS.declarations).add(declarationToDoc(declaration))
-      await addAll(tx, COLLECTIONS.idIndex, declarationIndexDocs(declaration))
-      await addAll(tx, COLLECTIONS.messages, messageDocs(input.messages))
-      await tx.commit()
-      return { declarationId: declaration.id, created: true }
-    } catch (err) {
-      await abandon(tx)
-      // a key claimed now means an earlier create committed: the replay answers with it
-      const owner = requestKey === null ? null : await keyOwner(db, requestKey)
-      if (owner) return { declarationId: owner, created: false }
-      if (!(isConflict(err) || isDuplicate(err)) || attempt + 1 >= TX_ATTEMPTS) throw err
-      await backoff(attempt)
-    }
-  }
+  const { id, created } = await createOnce(db, { requestKey, field: 'declarationId', id: declaration.id, createdAt: declaration.createdAt }, async (tx) => {
+    await tx.collection(COLLECTIONS.declarations).add(declarationToDoc(declaration))
+    await addAll(tx, COLLECTIONS.idIndex, declarationIndexDocs(declaration))
+    await addAll(tx, COLLECTIONS.messages, messageDocs(input.messages))
+  })
+  return { declarationId: id, created }
 }
 
 /** The index documents to remove and to write so that `before` becomes `after` (unchanged ones untouched). */

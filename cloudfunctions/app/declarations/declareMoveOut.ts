@@ -5,9 +5,7 @@ import { fail, ok, type Result } from '../../../shared/result'
 import type { DeclareMoveOutInput } from '../../../shared/schemas/declaration'
 import { can } from '../policy'
 import type { DeclareDeps } from './declareResidence'
-import { declarationIdFor, madeBefore, openDeclaration, requestKeyOf } from './openDeclaration'
-import { checkForm } from './personChecks'
-import { roomPlace } from './place'
+import { beginDeclaration, openDeclaration } from './openDeclaration'
 import { isOpenDeclaration } from './views'
 
 // 迁出注销: someone who declared a room's household says who of it has left, and when. It
@@ -15,27 +13,23 @@ import { isOpenDeclaration } from './views'
 // are the register records leaving, sealed values and all: nothing is typed again.
 
 export async function declareMoveOut(deps: DeclareDeps, caller: User, input: DeclareMoveOutInput, requestId: string | undefined): Promise<Result<DeclarationView>> {
-  const form = checkForm(deps, 'moveOut', input)
-  if (!form.ok) return form
-  const place = await roomPlace(deps, form.value.roomId)
-  if (!place.ok) return place
-  const requestKey = requestKeyOf(caller, 'declareMoveOut', requestId)
-  const id = declarationIdFor(deps, requestKey)
-  const before = await madeBefore(deps, requestKey, id)
-  if (before) return ok(before)
-  const roomId = place.value.room.id
+  const begun = await beginDeclaration(deps, caller, 'declareMoveOut', 'moveOut', input, requestId)
+  if (!begun.ok) return begun
+  if (begun.value.before) return ok(begun.value.before)
+  const { form, place, requestKey, id } = begun.value
+  const roomId = place.room.id
   const residents = await deps.declarations.roomResidents(roomId)
   if (!can(caller, 'resident', 'declareMoveOut', { declarantIds: [...new Set(residents.map((r) => r.declarantId))] })) {
     return fail(appError('FORBIDDEN', '只有为该房屋登记过住户的人才能办理迁出'))
   }
-  const leaving = whoLeaves(residents, form.value)
+  const leaving = whoLeaves(residents, form)
   if (!leaving.ok) return leaving
   const open = await openMoveOutOf(deps, roomId, leaving.value, id)
   if (open) return fail({ ...appError('CONFLICT', open.message, { [open.field]: open.message }), existing: { kind: 'declaration', id: open.id } })
   const standing = residents.find((r) => r.declarantId === caller.id)?.standing ?? 'family'
   const persons = leaving.value.map(({ id, name, idKind, idNumber, phone, relation, moveInDate }) => ({ id, name, idKind, idNumber, phone, relation, moveInDate }))
-  const { moveOutDate, consentVersion } = form.value
-  return openDeclaration(deps, caller, { id, requestKey, kind: 'move_out', place: place.value, standing, persons, moveOutDate, consentVersion })
+  const { moveOutDate, consentVersion } = form
+  return openDeclaration(deps, caller, { id, requestKey, kind: 'move_out', place, standing, persons, moveOutDate, consentVersion })
 }
 
 /** The residents named, each a current resident of the room, once, who moved in no later than the move-out day. */

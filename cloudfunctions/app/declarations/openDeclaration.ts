@@ -7,7 +7,8 @@ import { ok, type Result } from '../../../shared/result'
 import type { Needs } from '../ports'
 import { gridDuty } from '../recipients'
 import { actorNameOf, message, pushQuietly } from '../records'
-import { placeFields, type RoomPlace } from './place'
+import { checkForm, type FormOf } from './personChecks'
+import { placeFields, roomPlace, type RoomPlace } from './place'
 import { declarationViews } from './views'
 
 // A declaration on its way to the room's grid: who verifies it (the grid's first worker not
@@ -16,14 +17,14 @@ import { declarationViews } from './views'
 
 export type DeclareAction = 'declareResidence' | 'declareMoveOut'
 
-export const requestKeyOf = (caller: User, action: DeclareAction, requestId: string | undefined) => (requestId ? `${caller.id}:${action}:${requestId}` : null)
+const requestKeyOf = (caller: User, action: DeclareAction, requestId: string | undefined) => (requestId ? `${caller.id}:${action}:${requestId}` : null)
 
 /**
  * A create's id is made from its request key: the same request sent again finds its own first
  * copy among the room's open declarations and must not take it for a conflict, so the checks
  * need to know that copy's id before the store says it exists.
  */
-export const declarationIdFor = (deps: Needs<'ids'>, requestKey: string | null) =>
+const declarationIdFor = (deps: Needs<'ids'>, requestKey: string | null) =>
   requestKey ? `d_${createHash('sha256').update(`declaration:${requestKey}`).digest('hex').slice(0, 24)}` : deps.ids.next('d')
 
 /** Who verifies a grid's declaration made now, who is told, and the deadline. */
@@ -51,7 +52,7 @@ export interface DeclarationDraft {
 }
 
 /** The declaration a request made before (a retry after its answer was lost), as it is now. */
-export async function madeBefore(deps: Needs<'declarations' | 'router' | 'clock'>, requestKey: string | null, id: string): Promise<DeclarationView | null> {
+async function madeBefore(deps: Needs<'declarations' | 'router' | 'clock'>, requestKey: string | null, id: string): Promise<DeclarationView | null> {
   const first = requestKey ? await deps.declarations.get(id) : null
   return first ? (await declarationViews(deps, [first]))[0] : null
 }
@@ -59,6 +60,23 @@ export async function madeBefore(deps: Needs<'declarations' | 'router' | 'clock'
 type OpenDeps = Needs<'declarations' | 'reference' | 'router' | 'notifier' | 'ids' | 'clock' | 'config' | 'calendar'>
 
 /** Stores the declaration (pending, version 1) with its messages and `extra` ones; a replayed request answers with the first. */
+/** A create's first steps, as both creates take them: the form against the server's day, the room, the request's key and id. */
+export type Begun<K extends 'declare' | 'moveOut'> = { before: DeclarationView } | { before: null; form: FormOf<K>; place: RoomPlace; requestKey: string | null; id: string }
+
+/** …and a retry of a create that already landed answers with what it made (`before`). */
+export async function beginDeclaration<K extends 'declare' | 'moveOut'>(
+  deps: Needs<'declarations' | 'buildings' | 'router' | 'ids' | 'clock'>, caller: User, action: DeclareAction, kind: K, input: { consentVersion: string; roomId: string }, requestId: string | undefined,
+): Promise<Result<Begun<K>>> {
+  const form = checkForm(deps, kind, input)
+  if (!form.ok) return form
+  const place = await roomPlace(deps, (form.value as { roomId: string }).roomId)
+  if (!place.ok) return place
+  const requestKey = requestKeyOf(caller, action, requestId)
+  const id = declarationIdFor(deps, requestKey)
+  const before = await madeBefore(deps, requestKey, id)
+  return ok(before ? { before } : { before: null, form: form.value, place: place.value, requestKey, id })
+}
+
 export async function openDeclaration(deps: OpenDeps, caller: User, draft: DeclarationDraft, extra: (d: Declaration) => Promise<Message[]> = async () => []): Promise<Result<DeclarationView>> {
   const now = deps.clock.now()
   const { place } = draft

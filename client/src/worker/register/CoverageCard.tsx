@@ -14,7 +14,7 @@ export default function CoverageCard({ gridName, coverage }: { gridName: string;
           <View className='coverage-bar-fill' style={{ width: `${percent}%` }} />
         </View>
       )}
-      <Text className='gl-muted'>申报率 = 有已核验住户的房屋 ÷ 本网格已导入的房屋</Text>
+      <Text id='register-coverage-note' className='gl-muted'>申报率 = 已核验的户数 ÷ 已知的户数（本网格已导入的每套房屋算一户）</Text>
     </View>
   )
 }
