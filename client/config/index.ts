@@ -32,7 +32,9 @@ if (cloudEnv && !/^[a-z0-9-]{4,64}$/.test(cloudEnv)) throw new Error(`GRIDLINK_T
 const weappTransport = cloudEnv ? 'cloud' : 'http'
 
 // Taro passes every cache key on to webpack's filesystem cache, though its type lists only `enable`.
-const cache = { enable: true, cacheDirectory: path.resolve(__dirname, '..', '.taro-cache') } as { enable: boolean }
+// One cache per output root: two builds side by side (GRIDLINK_DIST_ROOT) writing one cache left a
+// weapp build with modules of an older source and chunks naming modules no file defined.
+const cache = { enable: true, cacheDirectory: path.resolve(__dirname, '..', '.taro-cache', process.env.GRIDLINK_DIST_ROOT ?? 'dist') } as { enable: boolean }
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
