@@ -391,6 +391,69 @@ describe('residence declaration in a browser', () => {
     await context.close()
   })
 
+  it('keeps what a resident typed when the network drops, and a retry after a lost answer stores one declaration', async () => {
+    const userId = 'u_resident_4'
+    const target = await emptyRoom()
+    const count = async () => (await world.stack.deps.declarations.listByDeclarant(userId, { limit: 50 })).items.length
+    expect(await count()).toBe(0)
+    const { context, page } = await newPhone(world)
+    await loginAs(world, page, userId, 'page-home')
+    await page.click('#home-go-declare')
+    await stationed(page, 'page-declare')
+    await page.click(`#declare-community-${COMMUNITY}`)
+    await page.click(`#declare-building-${target.buildingIndex}`)
+    if (target.building.units.length > 1) await page.click(`#declare-unit-${target.unitIndex}`)
+    await page.click(`#declare-room-${target.room.number.replace(/[^A-Za-z0-9-]/g, '_')}`)
+    await page.click('#declare-standing-tenant')
+    await page.fill('#declare-p0-name input', '欧阳建国')
+    await page.fill('#declare-p0-idNumber input', idNumber('1979-11-30', false))
+    await page.click('#declare-p0-rel-self')
+    await page.fill('#declare-p0-moveInDate input', '2024-02-01')
+    await page.click('#declare-agree')
+
+    // the network is cut: nothing reaches the host, the page says what to do, the form stays
+    await context.setOffline(true)
+    await page.click('#declare-submit')
+    await page.waitForSelector('#declare-form-error')
+    expect(await page.textContent('#declare-form-error')).toContain('网络不通')
+    expect(await page.inputValue('#declare-p0-name input')).toBe('欧阳建国')
+    await wholeShot(page, 'declare-17-offline')
+    expect(await count()).toBe(0)
+
+    // leaving the page and coming back (still offline): the draft is there
+    await page.evaluate(() => history.back())
+    await stationed(page, 'page-home')
+    await page.click('#home-go-declare')
+    await stationed(page, 'page-declare')
+    await page.waitForSelector('#declare-draft')
+    expect(await page.inputValue('#declare-p0-name input')).toBe('欧阳建国')
+    await context.setOffline(false)
+
+    // the host stores the declaration but its answer is lost on the way back: the page says the
+    // network failed, and the same tap again is the same request, answered with the first record
+    const sent: string[] = []
+    await page.route('**/api/resident', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { action?: string; requestId?: string }
+      if (body.action !== 'declareResidence') return route.continue()
+      sent.push(body.requestId ?? 'none')
+      if (sent.length > 1) return route.continue()
+      await route.fetch()
+      await route.abort('failed')
+    })
+    // the consent is given at each sending, never kept in a draft
+    if (!(await page.textContent('#declare-agree'))?.includes('已勾选')) await page.click('#declare-agree')
+    await page.click('#declare-submit')
+    await page.waitForSelector('#declare-form-error')
+    expect(await page.textContent('#declare-form-error')).toContain('网络不通')
+    expect(await count()).toBe(1)
+    await page.click('#declare-submit')
+    await stationed(page, 'page-household')
+    expect(sent).toHaveLength(2)
+    expect(sent[1]).toBe(sent[0])
+    expect(await count()).toBe(1)
+    await context.close()
+  })
+
   it("leaves none of the typed ID numbers or phone in the host's logs", async () => {
     const log = world.logs.join('\n')
     for (const plain of [ADULT_ID, CHILD_ID, ADULT_PHONE]) expect(log).not.toContain(plain)
