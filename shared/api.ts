@@ -140,6 +140,8 @@ export interface ReportSummary {
   createdAt: number
   updatedAt: number
   canRate: boolean
+  /** words beside the deadline, '日历未确认' when it ran into a year the working calendar does not hold */
+  dueNote: string | null
 }
 
 export interface ReportDetail extends ReportSummary {
@@ -166,6 +168,8 @@ export interface TaskSummary {
   gridName: string | null
   address?: string
   dueAt: number | null
+  /** words beside the deadline, '日历未确认' when it ran into a year the working calendar does not hold */
+  dueNote: string | null
   overdue: boolean
   nearBorder: boolean
   reopenCount: number

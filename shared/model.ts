@@ -128,6 +128,8 @@ export interface Task {
   resolveDueAt: number | null
   /** the deadline that matters now: accept while unaccepted, resolve after; null once done */
   dueAt: number | null
+  /** that deadline ran into a year the working calendar does not hold (fixed statutory holidays only) */
+  calendarUnconfirmed?: true
   result?: { text: string; photos: string[]; at: number; byId: string }
   reopenCount: number
   version: number

@@ -1,6 +1,7 @@
 import type { ReportDetail, ReportSummary, TaskDetail, TaskSummary } from '../../shared/api'
 import type { Grid, Report, Task, TimelineEvent, User } from '../../shared/model'
 import { findCategory } from '../../shared/catalogue'
+import { UNCONFIRMED_DUE_NOTE } from '../../shared/calendar/calendarYears'
 import { flagsNeighbours } from '../../shared/routing/outcome'
 import { canApply } from '../../shared/workflow/taskMachine'
 import { isOpen } from '../../shared/workflow/status'
@@ -15,6 +16,7 @@ export type ViewDeps = Needs<'reference' | 'content' | 'photoLinks' | 'config' |
 // same case can't drift apart.
 
 const categoryName = (deps: Needs<'config'>, code: string) => findCategory(deps.config.catalogue, code)?.name ?? code
+const dueNote = (task: Task) => (task.calendarUnconfirmed && task.dueAt !== null ? UNCONFIRMED_DUE_NOTE : null)
 
 async function gridNames(deps: Needs<'reference'>, ids: (string | null)[]): Promise<Map<string, Grid>> {
   const unique = [...new Set(ids.filter((x): x is string => !!x))]
@@ -69,6 +71,7 @@ export async function reportSummaries(deps: ViewDeps, pairs: { report: Report; t
     createdAt: report.createdAt,
     updatedAt: task.updatedAt,
     canRate: canApply(task, 'rate'),
+    dueNote: dueNote(task),
   }))
 }
 
@@ -108,6 +111,7 @@ export async function taskSummaries(deps: ViewDeps, viewer: User, pairs: { repor
     gridName: task.gridId ? grids.get(task.gridId)?.name ?? null : null,
     address: report.address,
     dueAt: task.dueAt,
+    dueNote: dueNote(task),
     overdue: isOpen(task.status) && task.dueAt !== null && task.dueAt < now,
     nearBorder: flagsNeighbours(report.routing.outcome),
     reopenCount: task.reopenCount,

@@ -2,23 +2,24 @@ import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
 import * as z from 'zod'
+import { calendarYearsOf, calendarYearsSchema, FIXED_HOLIDAYS } from './calendarYears'
+import holidaysFile from './holidays.json'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
 
 // Deadlines are counted in working time (DESIGN.md, "The case workflow"): Asia/Shanghai,
 // a lunch break, public holidays and the make-up workdays (调休) that the State Council
-// announces each year. All of it is configuration.
+// announces each year. The years come from holidays.json (calendarYears.ts); the rest is here.
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
 export const workingCalendarSchema = z.object({
   timezone: z.string().min(1),
   periods: z.array(z.object({ start: hhmm, end: hhmm })).min(1),
   /** 0 = Sunday … 6 = Saturday */
   weekdays: z.array(z.number().int().min(0).max(6)).min(1),
-  holidays: z.array(isoDay),
-  makeupWorkdays: z.array(isoDay),
+  /** holidays and make-up workdays per year, e.g. years['2026'] */
+  years: calendarYearsSchema,
 })
 export type WorkingCalendar = z.infer<typeof workingCalendarSchema>
 
@@ -29,22 +30,17 @@ export const DEFAULT_CALENDAR: WorkingCalendar = {
     { start: '13:30', end: '18:00' },
   ],
   weekdays: [1, 2, 3, 4, 5],
-  // 2026 public holidays and make-up workdays; extend each year from the official notice.
-  holidays: [
-    '2026-01-01', '2026-01-02', '2026-01-03',
-    '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
-    '2026-04-04', '2026-04-05', '2026-04-06',
-    '2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05',
-    '2026-06-19', '2026-06-20', '2026-06-21',
-    '2026-09-25', '2026-09-26', '2026-09-27',
-    '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
-  ],
-  makeupWorkdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+  years: calendarYearsOf(holidaysFile),
 }
 
+/** Whether the calendar holds the year of a day (YYYY-MM-DD) as announced, not guessed. */
+export const holdsDay = (day: string, cal: WorkingCalendar) => cal.years[day.slice(0, 4)] !== undefined
+
 export function isWorkingDay(day: string, weekday: number, cal: WorkingCalendar): boolean {
-  if (cal.makeupWorkdays.includes(day)) return true
-  if (cal.holidays.includes(day)) return false
+  const year = cal.years[day.slice(0, 4)]
+  if (!year) return !FIXED_HOLIDAYS.includes(day.slice(5)) && cal.weekdays.includes(weekday)
+  if (year.makeupWorkdays.includes(day)) return true
+  if (year.holidays.includes(day)) return false
   return cal.weekdays.includes(weekday)
 }
 
@@ -73,23 +69,32 @@ const localDate = (ms: number, tz: string) => memo(localDates, `${tz} ${Math.flo
 const nextDate = (date: string) => dayjs.utc(date).add(1, 'day').format('YYYY-MM-DD')
 const weekdayOf = (date: string) => dayjs.utc(date).day()
 
-/** The instant `minutes` working minutes after `start` (epoch ms). */
-export function addWorkingMinutes(start: number, minutes: number, cal: WorkingCalendar): number {
+/**
+ * The instant `minutes` working minutes after `start` (epoch ms), and whether any day it
+ * looked at lies in a year the calendar does not hold: that answer used the fixed statutory
+ * holidays only and may move once the year's notice is out.
+ */
+export function deadlineOf(start: number, minutes: number, cal: WorkingCalendar): { at: number; unconfirmed: boolean } {
   let remaining = minutes * 60_000
+  let unconfirmed = false
   let date = localDate(start, cal.timezone)
   for (let i = 0; i < MAX_DAYS; i++, date = nextDate(date)) {
+    if (!holdsDay(date, cal)) unconfirmed = true
     if (!isWorkingDay(date, weekdayOf(date), cal)) continue
     for (const p of cal.periods) {
       const from = instant(date, p.start, cal.timezone)
       const to = instant(date, p.end, cal.timezone)
       const begin = Math.max(from, start)
       if (begin >= to) continue
-      if (remaining <= to - begin) return begin + remaining
+      if (remaining <= to - begin) return { at: begin + remaining, unconfirmed }
       remaining -= to - begin
     }
   }
   throw new Error('working calendar has no working time within a year')
 }
+
+/** The instant `minutes` working minutes after `start` (epoch ms); deadlineOf also says whether the calendar held every day. */
+export const addWorkingMinutes = (start: number, minutes: number, cal: WorkingCalendar): number => deadlineOf(start, minutes, cal).at
 
 /** Working minutes between two instants (0 when `to` is not after `from`). */
 export function workingMinutesBetween(from: number, to: number, cal: WorkingCalendar): number {

@@ -1,7 +1,7 @@
 import { appError } from '../errors'
 import { fail, ok, type Result } from '../result'
 import type { Task } from '../model'
-import { addWorkingMinutes, type WorkingCalendar } from '../calendar/workingTime'
+import { deadlineOf, type WorkingCalendar } from '../calendar/workingTime'
 import { AWAITING_ACCEPT, STATUS_NAMES, type TaskStatus } from './status'
 
 // The case workflow as a pure function: a task, an action and its context in, the next
@@ -32,15 +32,26 @@ export const RATING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000
 
 export const canApply = (task: Task, type: TaskAction['type']) => ALLOWED[type].includes(task.status)
 
+/**
+ * A working-time deadline, with `calendarUnconfirmed` when it ran into a year the calendar
+ * file does not hold (calendarYears.ts): the flag belongs to the deadline, so each new one
+ * sets or clears it.
+ */
+function workingDeadline(now: number, minutes: number, calendar: WorkingCalendar) {
+  const d = deadlineOf(now, minutes, calendar)
+  return { at: d.at, flag: d.unconfirmed ? { calendarUnconfirmed: true as const } : {} }
+}
+
 export function applyTaskAction(task: Task, action: TaskAction, ctx: MachineContext): Result<Task> {
   if (!canApply(task, action.type)) {
     return fail(appError('CONFLICT', `该任务当前状态为「${STATUS_NAMES[task.status]}」，不能${VERBS[action.type]}，请刷新后查看`))
   }
-  const base = { ...task, version: task.version + 1, updatedAt: ctx.now }
+  const { calendarUnconfirmed: _previousDeadlines, ...rest } = task
+  const base = { ...rest, version: task.version + 1, updatedAt: ctx.now }
   switch (action.type) {
     case 'accept': {
-      const resolveDueAt = addWorkingMinutes(ctx.now, ctx.limits.resolveMinutes, ctx.calendar)
-      return ok({ ...base, status: 'accepted', acceptedById: ctx.actorId, acceptedAt: ctx.now, resolveDueAt, dueAt: resolveDueAt })
+      const due = workingDeadline(ctx.now, ctx.limits.resolveMinutes, ctx.calendar)
+      return ok({ ...base, ...due.flag, status: 'accepted', acceptedById: ctx.actorId, acceptedAt: ctx.now, resolveDueAt: due.at, dueAt: due.at })
     }
     case 'resolve':
       // while it waits for the reporter's rating, the deadline that matters is the rating window's end
@@ -50,14 +61,14 @@ export function applyTaskAction(task: Task, action: TaskAction, ctx: MachineCont
     case 'rate': {
       if (!action.reopen) return ok({ ...base, status: 'closed', closedAt: ctx.now, dueAt: null })
       // 返工: back to the same worker, to be accepted again within the category's limit.
-      const acceptDueAt = addWorkingMinutes(ctx.now, ctx.limits.acceptMinutes, ctx.calendar)
-      return ok({ ...base, status: 'reopened', reopenCount: task.reopenCount + 1, acceptedById: null, acceptDueAt, resolveDueAt: null, dueAt: acceptDueAt })
+      const due = workingDeadline(ctx.now, ctx.limits.acceptMinutes, ctx.calendar)
+      return ok({ ...base, ...due.flag, status: 'reopened', reopenCount: task.reopenCount + 1, acceptedById: null, acceptDueAt: due.at, resolveDueAt: null, dueAt: due.at })
     }
   }
 }
 
 /** A new task for a routed report, waiting to be accepted. */
 export function newTaskDeadlines(now: number, limits: Limits, calendar: WorkingCalendar) {
-  const acceptDueAt = addWorkingMinutes(now, limits.acceptMinutes, calendar)
-  return { acceptDueAt, resolveDueAt: null, dueAt: acceptDueAt }
+  const due = workingDeadline(now, limits.acceptMinutes, calendar)
+  return { acceptDueAt: due.at, resolveDueAt: null, dueAt: due.at, ...due.flag }
 }

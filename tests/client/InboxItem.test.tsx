@@ -5,7 +5,7 @@ import InboxItem from '../../client/src/worker/inbox/InboxItem'
 const NOW = Date.UTC(2026, 10, 23, 2, 0)
 const HOUR = 3600_000
 const task = (over: Partial<TaskSummary> = {}): TaskSummary => ({
-  taskId: 'task-1', reportId: 'rep-1', category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运',
+  taskId: 'task-1', reportId: 'rep-1', dueNote: null, category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运',
   thumbnail: null, status: 'assigned', level: 'grid', gridId: 'g1', gridName: '幸福里第一网格', address: '东门',
   dueAt: NOW + 2 * HOUR + 10 * 60_000, overdue: false, nearBorder: false, reopenCount: 0, version: 1, createdAt: NOW - HOUR, ...over,
 })

@@ -22,7 +22,7 @@ const TEMPLATES: SubscribeTemplates = { submit: ['tmpl-report-accepted', 'tmpl-r
 const NOW = Date.UTC(2026, 10, 23, 2, 0)
 const routed = { reportId: 'rep-1', gridId: 'g1', gridName: '幸福里第一网格', status: 'assigned', routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, mapGeneration: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' } }
 const task = (over: Partial<TaskDetail> = {}): TaskDetail => ({
-  taskId: 'task-1', reportId: 'rep-1', category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运', thumbnail: null,
+  taskId: 'task-1', reportId: 'rep-1', dueNote: null, category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运', thumbnail: null,
   status: 'assigned', level: 'grid', gridId: 'g1', gridName: '幸福里第一网格', dueAt: NOW + 3600_000, overdue: false, nearBorder: false,
   reopenCount: 0, version: 1, createdAt: NOW, photos: [], location: { lng: 114.057, lat: 22.543 }, routing: routed.routing as TaskDetail['routing'],
   acceptDueAt: NOW + 3600_000, resolveDueAt: null, result: null, rating: null, timeline: [], reporter: { name: '王阿姨', phoneMasked: '138****0000' },

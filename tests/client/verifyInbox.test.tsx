@@ -12,7 +12,7 @@ const taro = Taro as unknown as Record<string, jest.Mock>
 const NOW = Date.now()
 const HOUR = 3600_000
 const TASK: TaskSummary = {
-  taskId: 'task-1', reportId: 'rep-1', category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运',
+  taskId: 'task-1', reportId: 'rep-1', dueNote: null, category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运',
   thumbnail: null, status: 'assigned', level: 'grid', gridId: 'g1', gridName: '莲花一村第1网格', address: '东门',
   dueAt: NOW + 2 * HOUR, overdue: false, nearBorder: false, reopenCount: 0, version: 1, createdAt: NOW - HOUR,
 }

@@ -12,7 +12,7 @@ const wx = () => (globalThis as unknown as { wx: Record<string, unknown> }).wx
 
 const NOW = Date.UTC(2026, 10, 23, 2, 0)
 const task = (over: Partial<TaskDetail> = {}): TaskDetail => ({
-  taskId: 'task-1', reportId: 'rep-1', category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运', thumbnail: null,
+  taskId: 'task-1', reportId: 'rep-1', dueNote: null, category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运', thumbnail: null,
   status: 'assigned', level: 'grid', gridId: 'g1', gridName: '幸福里第一网格', dueAt: NOW + 3600_000, overdue: false, nearBorder: false,
   reopenCount: 0, version: 1, createdAt: NOW, photos: [], location: { lng: 114.057, lat: 22.543 },
   routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, mapGeneration: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' },

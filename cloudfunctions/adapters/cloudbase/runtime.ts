@@ -1,5 +1,6 @@
 import { init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk'
 import * as wx from 'wx-server-sdk'
+import { calendarBootLine } from '../../../shared/calendar/calendarYears'
 import { DEFAULT_CALENDAR } from '../../../shared/calendar/workingTime'
 import { DEFAULT_CATALOGUE } from '../../../shared/catalogue'
 import { randomIds, systemClock } from '../../app/ids'
@@ -50,6 +51,8 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
   const app = init({ env: settings.GRIDLINK_TCB_ENV ?? SYMBOL_CURRENT_ENV })
   const env = settings.GRIDLINK_TCB_ENV ?? process.env.TCB_ENV ?? process.env.SCF_NAMESPACE
   const clock = systemClock
+  // once per container: the function log shows which years' holidays this deployment knows
+  console.log(calendarBootLine(DEFAULT_CALENDAR.years))
   const store = new CloudbaseStore(app.database(), { storage: app, env, clock })
   const grants = new GrantLedger(store.db, clock)
   const notifier = new SubscribeNotifier(store, grants, wx.openapi as SubscribeApi, clock, {

@@ -40,7 +40,7 @@ export const taskToRow = (t: Task): TaskRow => ({
 })
 
 export const taskFromRow = (r: TaskRow): Task => ({
-  ...(JSON.parse(r.extra) as Pick<Task, 'result'>),
+  ...(JSON.parse(r.extra) as Pick<Task, 'result' | 'calendarUnconfirmed'>),
   id: r.id, kind: r.kind as Task['kind'], reportId: r.report_id, category: r.category, gridId: r.grid_id,
   queue: { scope: r.queue_scope as Task['queue']['scope'], id: r.queue_id },
   level: r.level as Task['level'], status: r.status as Task['status'],

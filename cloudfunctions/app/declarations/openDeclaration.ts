@@ -30,6 +30,8 @@ const declarationIdFor = (deps: Needs<'ids'>, requestKey: string | null) =>
 /** Who verifies a grid's declaration made now, who is told, and the deadline. */
 export async function verificationDuty(deps: Needs<'reference' | 'config' | 'calendar'>, grid: Grid, now: number) {
   const duty = await gridDuty(deps, grid, now)
+  // not deadlineOf: a declaration has no field for its flag; in a year the calendar does not hold,
+  // the verification deadline still skips the fixed statutory holidays, unflagged
   return { assigneeId: duty.assigneeId, recipientIds: duty.recipientIds, dueAt: addWorkingMinutes(now, deps.config.declarations.verifyMinutes, deps.calendar) }
 }
 

@@ -28,7 +28,7 @@ export default function ReportDetailPage() {
       {r && (
         <View>
           <View className='gl-card'>
-            <TaskTags status={r.status} level={r.level} />
+            <TaskTags status={r.status} level={r.level} note={r.dueNote} />
             <Text className='gl-title'>{r.categoryName}</Text>
             <Text className='detail-description'>{r.description}</Text>
             <PhotoGrid ids={r.photos} />

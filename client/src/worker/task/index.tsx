@@ -65,7 +65,7 @@ export default function TaskPage() {
             <LocationView value={t.location} address={t.address} />
             <Text className='gl-muted'>{`定位：${ROUTING_OUTCOME_TABLE[t.routing.outcome].name}${t.nearBorder ? '，如不属本网格可转派相邻网格' : ''}`}</Text>
             <Text className='gl-muted'>{`上报人：${t.reporter.name} ${t.reporter.phoneMasked} · ${formatTime(t.createdAt)}`}</Text>
-            {t.dueAt !== null && <Text id='task-due' className={t.overdue ? 'due-late' : ''}>{`期限：${dueWords(t.dueAt)}`}</Text>}
+            {t.dueAt !== null && <Text id='task-due' className={t.overdue ? 'due-late' : ''}>{`期限：${dueWords(t.dueAt)}${t.dueNote ? `（${t.dueNote}）` : ''}`}</Text>}
           </View>
           {t.canAccept && (
             <Button id='task-accept' type='primary' block size='large' loading={accepting} onClick={accept}>签收</Button>
