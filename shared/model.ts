@@ -277,6 +277,8 @@ export interface Resident {
   buildingId: string
   communityId: string
   gridId: string
+  /** the room's place in the register's order (shared/declarations/registerOrder.ts) */
+  registerOrder: string
   name: string
   idKind: IdKind
   idNumber: SealedValue

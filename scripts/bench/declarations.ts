@@ -8,6 +8,7 @@ import { seal } from '../../cloudfunctions/app/declarations/seal'
 import { openLocalStack } from '../../cloudfunctions/local/stack'
 import { startHost } from './localHost'
 import { hrMs, percentile, row, sortedCopy, type SectionRun } from './types'
+import { registerOrderOf } from '../../shared/declarations/registerOrder'
 
 // Residence declarations (issue 11): how many the local stack takes per second end to end
 // (HTTP, the schema, the room lookup, the duplicate search by blind index, AES-256-GCM on
@@ -107,7 +108,7 @@ async function registerPage(dir: string, count: number, queries: number) {
         const { room, building } = rooms[Math.floor(i / 2.5) % rooms.length]
         const [idSealed, phoneSealed] = await Promise.all([seal(stack.deps.cipher, 'idNumber', idNumber(i)), seal(stack.deps.cipher, 'phone', `138${String(i).padStart(8, '0')}`)])
         people.push({
-          id: `p_bench_${i}`, roomId: room.id, buildingId: building.id, communityId: grid.communityId, gridId: grid.id, name: `住户${i}`,
+          id: `p_bench_${i}`, roomId: room.id, buildingId: building.id, communityId: grid.communityId, gridId: grid.id, registerOrder: registerOrderOf(`${building.name}${room.unit}${room.number}`), name: `住户${i}`,
           idKind: 'resident', idNumber: idSealed, phone: phoneSealed, relation: 'self', standing: 'owner', moveInDate: '2023-09-01',
           declarationId: id, declarantId: 'u_resident_1', verifiedAt: now, verifiedById: worker.id, movedOut: null, anonymisedAt: null,
         })

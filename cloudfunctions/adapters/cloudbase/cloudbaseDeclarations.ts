@@ -21,7 +21,8 @@ const BY_DEADLINE: SortField[] = [{ field: 'dueKey', dir: 'asc' }, { field: 'cre
 const NEWEST: SortField[] = [{ field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }]
 const BY_NAME: SortField[] = [{ field: 'name', dir: 'asc' }, { field: '_id', dir: 'asc' }]
 const BY_ROOM: SortField[] = [{ field: 'roomId', dir: 'asc' }, ...BY_NAME]
-const REGISTER: SortField[] = [{ field: 'buildingId', dir: 'asc' }, ...BY_ROOM]
+// rooms in address order (registerOrder: building, unit, room with numbers as numbers)
+const REGISTER: SortField[] = [{ field: 'registerOrder', dir: 'asc' }, ...BY_ROOM]
 
 /** Every document of an ordered list, a page of 1,000 a read (a room or a household has a handful). */
 async function readAllIn(db: Db, collection: string, where: object, fields: SortField[]): Promise<Doc[]> {
@@ -129,7 +130,7 @@ export class CloudbaseDeclarations implements Declarations {
     const key = page.cursor ? (decodeCursor(list, page.cursor, ['string', 'string', 'string', 'string']) as string[]) : undefined
     const filter = { gridId: where.gridId, state: where.movedOut ? 'moved_out' : 'current', ...(where.buildingId === undefined ? {} : { buildingId: where.buildingId }) }
     const docs = await query(this.db, COLLECTIONS.residents, filter, REGISTER, fetchSize(limit), key)
-    return toPage(docs.map(residentFromDoc), limit, list, (r) => [r.buildingId, r.roomId, r.name, r.id])
+    return toPage(docs.map(residentFromDoc), limit, list, (r) => [r.registerOrder, r.roomId, r.name, r.id])
   }
 
   /** 1 read per 1,000 grids, whatever their size (registerCounts.ts); none for none. */

@@ -235,14 +235,18 @@ export const MIGRATIONS: readonly Migration[] = [
       -- the register sorts by it; moved_out is derived so one index serves both of its lists.
       CREATE TABLE residents (
         id TEXT PRIMARY KEY, room_id TEXT NOT NULL, building_id TEXT NOT NULL, grid_id TEXT NOT NULL,
+        register_order TEXT NOT NULL,
         declarant_id TEXT NOT NULL, moved_out_at INTEGER, anonymised_at INTEGER, name TEXT NOT NULL,
         doc TEXT NOT NULL,
         moved_out INTEGER GENERATED ALWAYS AS (moved_out_at IS NOT NULL) VIRTUAL
       ) STRICT;
       CREATE INDEX residents_of_room ON residents(room_id, name, id) WHERE moved_out_at IS NULL;
       CREATE INDEX residents_by_declarant ON residents(declarant_id, room_id, name, id) WHERE moved_out_at IS NULL;
-      -- the register and its moves; an anonymised record is no one to list
-      CREATE INDEX residents_register ON residents(grid_id, moved_out, building_id, room_id, name, id)
+      -- the register and its moves, rooms in address order (building, unit, room), a grid's or one
+      -- building's; an anonymised record is no one to list
+      CREATE INDEX residents_register ON residents(grid_id, moved_out, register_order, room_id, name, id)
+        WHERE anonymised_at IS NULL;
+      CREATE INDEX residents_register_building ON residents(building_id, moved_out, register_order, room_id, name, id)
         WHERE anonymised_at IS NULL;
       -- coverage: rooms with a current resident, and residents, per grid (covering)
       CREATE INDEX residents_current_by_grid ON residents(grid_id, room_id) WHERE moved_out_at IS NULL;

@@ -19,7 +19,7 @@ const SETTLED: readonly DeclarationStatus[] = ['rejected', 'withdrawn']
 const SETTLED_IN = SETTLED.map((s) => `'${s}'`).join(',')
 
 const DECLARATION_COLUMNS = 'id, request_key, declarant_id, grid_id, assignee_id, room_id, status, due_at, updated_at, created_at, version, anonymised_at, doc'
-const RESIDENT_COLUMNS = 'id, room_id, building_id, grid_id, declarant_id, moved_out_at, anonymised_at, name, doc'
+const RESIDENT_COLUMNS = 'id, room_id, building_id, grid_id, register_order, declarant_id, moved_out_at, anonymised_at, name, doc'
 
 const declarationRow = (d: Declaration) => ({
   id: d.id, declarant_id: d.declarantId, grid_id: d.gridId, assignee_id: d.assigneeId, room_id: d.roomId,
@@ -28,7 +28,7 @@ const declarationRow = (d: Declaration) => ({
 })
 
 const residentRow = (r: Resident) => ({
-  id: r.id, room_id: r.roomId, building_id: r.buildingId, grid_id: r.gridId, declarant_id: r.declarantId,
+  id: r.id, room_id: r.roomId, building_id: r.buildingId, grid_id: r.gridId, register_order: r.registerOrder, declarant_id: r.declarantId,
   moved_out_at: r.movedOut?.at ?? null, anonymised_at: r.anonymisedAt, name: r.name, doc: JSON.stringify(r),
 })
 
@@ -52,8 +52,8 @@ export function openDeclarationsSql(after: 'none' | 'due' | 'undated', by: 'grid
 export function registerSql(after: boolean, inBuilding: boolean): string {
   return `SELECT doc FROM residents WHERE grid_id = @grid AND moved_out = @moved AND anonymised_at IS NULL
     ${inBuilding ? 'AND building_id = @building' : ''}
-    ${after ? 'AND (building_id, room_id, name, id) > (@b, @r, @n, @id)' : ''}
-    ORDER BY building_id, room_id, name, id LIMIT @limit`
+    ${after ? 'AND (register_order, room_id, name, id) > (@o, @r, @n, @id)' : ''}
+    ORDER BY register_order, room_id, name, id LIMIT @limit`
 }
 
 export const EXPIRED_SQL = {
@@ -87,11 +87,11 @@ const WRITES = {
   overwriteDeclaration: `UPDATE declarations SET declarant_id = @declarant_id, grid_id = @grid_id, assignee_id = @assignee_id,
     room_id = @room_id, status = @status, due_at = @due_at, updated_at = @updated_at, version = @version,
     anonymised_at = @anonymised_at, doc = @doc WHERE id = @id`,
-  insertResident: `INSERT INTO residents (${RESIDENT_COLUMNS}) VALUES (@id, @room_id, @building_id, @grid_id, @declarant_id,
+  insertResident: `INSERT INTO residents (${RESIDENT_COLUMNS}) VALUES (@id, @room_id, @building_id, @grid_id, @register_order, @declarant_id,
     @moved_out_at, @anonymised_at, @name, @doc)`,
   moveOut: `UPDATE residents SET moved_out_at = @at, doc = json_set(doc, '$.movedOut', json(@moved_out))
     WHERE id = @id AND moved_out_at IS NULL`,
-  overwriteResident: `UPDATE residents SET room_id = @room_id, building_id = @building_id, grid_id = @grid_id,
+  overwriteResident: `UPDATE residents SET room_id = @room_id, building_id = @building_id, grid_id = @grid_id, register_order = @register_order,
     declarant_id = @declarant_id, moved_out_at = @moved_out_at, anonymised_at = @anonymised_at, name = @name, doc = @doc
     WHERE id = @id`,
   clearIndex: 'DELETE FROM id_index WHERE owner_kind = ? AND owner_id = ?',
@@ -238,10 +238,10 @@ export class SqliteDeclarations implements Declarations {
     let rows: Doc[]
     if (!page.cursor) rows = this.s.register[0][inBuilding].all(q)
     else {
-      const [b, r, n, id] = decodeCursor(list, page.cursor, ['string', 'string', 'string', 'string'])
-      rows = this.s.register[1][inBuilding].all({ ...q, b, r, n, id })
+      const [o, r, n, id] = decodeCursor(list, page.cursor, ['string', 'string', 'string', 'string'])
+      rows = this.s.register[1][inBuilding].all({ ...q, o, r, n, id })
     }
-    return toPage(parsed<Resident>(rows), limit, list, (x) => [x.buildingId, x.roomId, x.name, x.id])
+    return toPage(parsed<Resident>(rows), limit, list, (x) => [x.registerOrder, x.roomId, x.name, x.id])
   }
 
   async registerCounts(gridIds: string[]): Promise<Map<string, RegisterCounts>> {

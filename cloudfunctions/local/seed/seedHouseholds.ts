@@ -6,6 +6,7 @@ import { seal } from '../../app/declarations/seal'
 import { addressLabelOf } from '../../app/declarations/place'
 import { actorNameOf } from '../../app/records'
 import { demoHousehold } from './demoHouseholds'
+import { registerOrderOf } from '../../../shared/declarations/registerOrder'
 
 // The demo's population register: households declared and verified over the past weeks, in
 // the registry's rooms, most of them in the first grid (whose worker the demo logs in as) and
@@ -70,7 +71,7 @@ export async function seedHouseholds(deps: Deps, users: User[], grids: Grid[], c
       version: 2, createdAt: submittedAt, updatedAt: verifiedAt, anonymisedAt: null,
     }
     const residents: Resident[] = persons.map((p) => ({
-      id: p.id, roomId: room.id, buildingId: building.id, communityId: community.id, gridId: grid.id, name: p.name, idKind: p.idKind,
+      id: p.id, roomId: room.id, buildingId: building.id, communityId: community.id, gridId: grid.id, registerOrder: registerOrderOf(declaration.addressLabel), name: p.name, idKind: p.idKind,
       idNumber: p.idNumber, phone: p.phone, relation: p.relation, standing: household.standing, moveInDate: p.moveInDate,
       declarationId: declaration.id, declarantId, verifiedAt, verifiedById: worker.id, movedOut: null, anonymisedAt: null,
     }))

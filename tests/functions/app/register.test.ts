@@ -1,5 +1,6 @@
 import { openTestStack, RESIDENT, type TestStack } from '../harness'
 import { couple, declaredAndVerified, expectNoPlainNumbers, threeRooms } from './declareFixtures'
+import { registerOrderOf } from '../../../shared/declarations/registerOrder'
 
 // 实有人口: a grid's register for its own staff, masked, with the declaration coverage of the
 // rooms the building registry knows.
@@ -58,8 +59,10 @@ describe('worker.listRegister', () => {
     const listed = await wholeRegister(a.workerId, { buildingId })
     expect(listed.length).toBeGreaterThanOrEqual(2)
     expect(new Set(listed.map((r) => r.buildingId))).toEqual(new Set([buildingId]))
-    const rooms = listed.map((r) => r.roomId)
-    expect(rooms).toEqual([...rooms].sort())
+    // rooms as a worker walks them: unit, then room, numbers as numbers (ids are hashes)
+    const labels = listed.map((r) => r.addressLabel)
+    const key = (label: string) => registerOrderOf(label)
+    expect(labels).toEqual([...labels].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0)))
   })
 
   it('refuses another grid’s register, a building outside the grid, and callers who are not its staff', async () => {

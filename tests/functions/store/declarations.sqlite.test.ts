@@ -61,7 +61,7 @@ describe('declarations on SQLite', () => {
       expect(mine).toContain('declarations_open_by_grid')
       expect(mine).toContain('declarations_open_by_assignee')
     }
-    const register = { grid: 'g1', moved: 0, building: 'b1', limit: 21, b: 'b1', r: 'b1.101', n: '张伟', id: 'p' }
+    const register = { grid: 'g1', moved: 0, building: 'b1', limit: 21, o: '0000000001栋0000000101', r: 'b1.101', n: '张伟', id: 'p' }
     for (const after of [false, true]) {
       for (const inBuilding of [false, true]) {
         const plan = planOf(registerSql(after, inBuilding), register)

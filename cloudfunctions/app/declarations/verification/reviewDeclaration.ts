@@ -11,6 +11,7 @@ import { changed, loadDeclarationToVerify } from '../load'
 import { communityNameOf, mapNames } from '../place'
 import { settleHome } from './householdHome'
 import { verificationDetail, type VerifyDeps } from './getVerification'
+import { registerOrderOf } from '../../../../shared/declarations/registerOrder'
 
 // 核查结果: the verifying worker approves (the register takes the people in, or lets them go),
 // rejects with a reason, or asks the declarant for more. Guarded by the version the worker saw;
@@ -66,7 +67,7 @@ async function registerChange(deps: ReviewDeps, caller: User, d: Declaration, no
     return fail({ ...appError('CONFLICT', text, { decision: text }), existing: { kind: 'resident', id: here.id } })
   }
   const residents: Resident[] = d.persons.map((p) => ({
-    id: p.id, roomId: d.roomId, buildingId: d.buildingId, communityId: d.communityId, gridId: d.gridId,
+    id: p.id, roomId: d.roomId, buildingId: d.buildingId, communityId: d.communityId, gridId: d.gridId, registerOrder: registerOrderOf(d.addressLabel),
     name: p.name, idKind: p.idKind, idNumber: p.idNumber, phone: p.phone, relation: p.relation, standing: d.standing, moveInDate: p.moveInDate,
     declarationId: d.id, declarantId: d.declarantId, verifiedAt: now, verifiedById: caller.id, movedOut: null, anonymisedAt: null,
   }))

@@ -1,4 +1,5 @@
 import type { Declaration, DeclaredPerson, Message, Resident, SealedValue } from '../../../../shared/model'
+import { registerOrderOf } from '../../../../shared/declarations/registerOrder'
 
 // Records for the declarations port contract (declarationsPort.ts). The sealed values look
 // like the cipher's (a versioned token, a key-tagged blind index, the masked form) without a
@@ -42,7 +43,7 @@ export function declaration(id: string, over: Partial<Declaration> = {}): Declar
 /** The register records a verified move-in of `d` makes, as the use case builds them. */
 export const residentsOf = (d: Declaration, verifiedAt: number, verifiedById = 'u_w1'): Resident[] =>
   d.persons.map((p) => ({
-    id: p.id, roomId: d.roomId, buildingId: d.buildingId, communityId: d.communityId, gridId: d.gridId,
+    id: p.id, roomId: d.roomId, buildingId: d.buildingId, communityId: d.communityId, gridId: d.gridId, registerOrder: registerOrderOf(d.addressLabel),
     name: p.name, idKind: p.idKind, idNumber: p.idNumber, phone: p.phone, relation: p.relation, standing: d.standing,
     moveInDate: p.moveInDate, declarationId: d.id, declarantId: d.declarantId, verifiedAt, verifiedById, movedOut: null, anonymisedAt: null,
   }))

@@ -256,6 +256,18 @@ export function declarationsPortContract(name: string, open: () => Promise<Decla
         expect((await port.listRegister({ gridId: 'g1', buildingId: 'b9', movedOut: false }, { limit: 10 })).items).toEqual([])
       })
 
+      it('lists rooms in address order, numbers compared as numbers, whatever their ids', async () => {
+        const at = (id: string, roomId: string, addressLabel: string, buildingId = 'b3') =>
+          verified(declaration(id, { roomId, buildingId, gridId: 'g3', addressLabel, persons: [person(`${id}.p`, '周敏', id)] }))
+        await at('d_202', 'b3.zz', '3栋2单元202')
+        await at('d_1001', 'b3.aa', '3栋2单元1001')
+        await at('d_101', 'b10.mm', '10栋1单元101', 'b10')
+        await at('d_u1', 'b3.yy', '3栋1单元1201')
+        const pages = await allPages((cursor) => port.listRegister({ gridId: 'g3', movedOut: false }, { limit: 1, cursor }))
+        expect(pages.flat().map((r) => r.roomId)).toEqual(['b3.yy', 'b3.zz', 'b3.aa', 'b10.mm'])
+        expect((await port.listRegister({ gridId: 'g3', buildingId: 'b3', movedOut: false }, { limit: 10 })).items.map((r) => r.roomId)).toEqual(['b3.yy', 'b3.zz', 'b3.aa'])
+      })
+
       it('lists those moved out apart from the current ones', async () => {
         const [r4, r3] = await port.getResidents(['r_4', 'r_3'])
         await movedOut('d_o1', [r4], T0 + DAY)
