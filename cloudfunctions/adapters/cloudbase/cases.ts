@@ -70,30 +70,30 @@ export async function createReport(db: Db, input: NewReport): Promise<{ reportId
   return { reportId: id, created }
 }
 
-/** Applies the change only if the stored task is still at expectedVersion; false otherwise. */
-export async function saveTaskChange(db: Db, change: TaskChange): Promise<boolean> {
-  const { task, expectedVersion } = change
-  if (task.version !== expectedVersion + 1) {
-    throw new Error(`task ${task.id}: a change from version ${expectedVersion} must carry version ${expectedVersion + 1}, got ${task.version}`)
+/**
+ * A change to one versioned record, in one transaction: the record is read inside it and the
+ * change applies only if its stored version is still `expectedVersion` (false otherwise, with
+ * nothing written); `write` then writes it and whatever else lands with it. A conflict with
+ * another transaction is retried from the start, so the retry re-reads what the winner wrote.
+ */
+export async function changeVersioned(
+  db: Db,
+  record: { collection: string; id: string; version: number; expectedVersion: number },
+  write: (tx: Transaction, current: Doc) => Promise<void>,
+): Promise<boolean> {
+  if (record.version !== record.expectedVersion + 1) {
+    throw new Error(`${record.collection} ${record.id}: a change from version ${record.expectedVersion} must carry version ${record.expectedVersion + 1}, got ${record.version}`)
   }
   for (let attempt = 0; ; attempt++) {
     let tx: Transaction | null = null
     try {
       tx = await startTransaction(db)
-      const current = (await tx.collection(COLLECTIONS.tasks).doc(task.id).get()).data as Doc | null
-      if (!current || current.version !== expectedVersion) {
+      const current = (await tx.collection(record.collection).doc(record.id).get()).data as Doc | null
+      if (!current || current.version !== record.expectedVersion) {
         await abandon(tx)
         return false
       }
-      await tx.collection(COLLECTIONS.tasks).doc(task.id).set(bodyOf(taskToDoc(task, [...eventsOf(current), ...change.events])))
-      await addAll(tx, COLLECTIONS.messages, messageDocs(change.messages))
-      if (change.reportPatch) {
-        // each patched field replaced whole (_.set), as {...report, ...patch} would: no read needed
-        const _ = db.command
-        const patch = Object.fromEntries(Object.entries(change.reportPatch).filter(([, v]) => v !== undefined).map(([k, v]) => [k, _.set(v)]))
-        const res = await tx.collection(COLLECTIONS.reports).doc(task.reportId).update(patch)
-        if (res.updated === 0) throw new Error(`task ${task.id} points at missing report ${task.reportId}`)
-      }
+      await write(tx, current)
       await tx.commit()
       return true
     } catch (err) {
@@ -102,4 +102,20 @@ export async function saveTaskChange(db: Db, change: TaskChange): Promise<boolea
       await backoff(attempt)
     }
   }
+}
+
+/** Applies the change only if the stored task is still at expectedVersion; false otherwise. */
+export async function saveTaskChange(db: Db, change: TaskChange): Promise<boolean> {
+  const { task, expectedVersion } = change
+  return changeVersioned(db, { collection: COLLECTIONS.tasks, id: task.id, version: task.version, expectedVersion }, async (tx, current) => {
+    await tx.collection(COLLECTIONS.tasks).doc(task.id).set(bodyOf(taskToDoc(task, [...eventsOf(current), ...change.events])))
+    await addAll(tx, COLLECTIONS.messages, messageDocs(change.messages))
+    if (change.reportPatch) {
+      // each patched field replaced whole (_.set), as {...report, ...patch} would: no read needed
+      const _ = db.command
+      const patch = Object.fromEntries(Object.entries(change.reportPatch).filter(([, v]) => v !== undefined).map(([k, v]) => [k, _.set(v)]))
+      const res = await tx.collection(COLLECTIONS.reports).doc(task.reportId).update(patch)
+      if (res.updated === 0) throw new Error(`task ${task.id} points at missing report ${task.reportId}`)
+    }
+  })
 }

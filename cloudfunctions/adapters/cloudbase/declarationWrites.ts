@@ -1,11 +1,11 @@
 import type { Db } from '@cloudbase/database'
 import type { DeclarationChange, NewDeclaration } from '../../app/ports'
 import type { Resident } from '../../../shared/model'
-import { addAll, createOnce, messageDocs } from './cases'
+import { addAll, changeVersioned, createOnce, messageDocs } from './cases'
 import {
   declarationFromDoc, declarationIndexDocs, declarationToDoc, registerState, residentFromDoc, residentIndexDoc, residentIndexId, residentToDoc, type IndexDoc,
 } from './declarationDocs'
-import { abandon, backoff, bodyOf, COLLECTIONS, isConflict, startTransaction, TX_ATTEMPTS, type Doc, type Transaction } from './docs'
+import { bodyOf, COLLECTIONS, type Doc, type Transaction } from './docs'
 import { CountChanges, writeCounts } from './registerCounts'
 
 // The declaration writes that must land whole, each one CloudBase transaction of
@@ -48,36 +48,18 @@ function indexSteps(before: IndexDoc[], after: IndexDoc[]) {
  */
 export async function saveDeclarationChange(db: Db, change: DeclarationChange): Promise<boolean> {
   const { declaration, expectedVersion } = change
-  if (declaration.version !== expectedVersion + 1) {
-    throw new Error(`declaration ${declaration.id}: a change from version ${expectedVersion} must carry version ${expectedVersion + 1}, got ${declaration.version}`)
-  }
-  for (let attempt = 0; ; attempt++) {
-    let tx: Transaction | null = null
-    try {
-      tx = await startTransaction(db)
-      const ref = tx.collection(COLLECTIONS.declarations).doc(declaration.id)
-      const current = (await ref.get()).data as Doc | null
-      if (!current || current.version !== expectedVersion) {
-        await abandon(tx)
-        return false
-      }
-      await ref.set(bodyOf(declarationToDoc(declaration)))
-      const index = indexSteps(declarationIndexDocs(declarationFromDoc(current)), declarationIndexDocs(declaration))
-      for (const id of index.remove) await tx.collection(COLLECTIONS.idIndex).doc(id).remove()
-      for (const doc of index.write) await tx.collection(COLLECTIONS.idIndex).doc(doc._id).set(bodyOf(doc))
-      const counts = new CountChanges()
-      for (const r of change.addResidents ?? []) await addResident(tx, r, counts)
-      if (change.moveOut) for (const id of change.moveOut.residentIds) await moveOut(tx, id, change.moveOut.movedOut, counts)
-      await writeCounts(tx, counts)
-      await addAll(tx, COLLECTIONS.messages, messageDocs(change.messages))
-      await tx.commit()
-      return true
-    } catch (err) {
-      await abandon(tx)
-      if (!isConflict(err) || attempt + 1 >= TX_ATTEMPTS) throw err
-      await backoff(attempt)
-    }
-  }
+  const record = { collection: COLLECTIONS.declarations, id: declaration.id, version: declaration.version, expectedVersion }
+  return changeVersioned(db, record, async (tx, current) => {
+    await tx.collection(COLLECTIONS.declarations).doc(declaration.id).set(bodyOf(declarationToDoc(declaration)))
+    const index = indexSteps(declarationIndexDocs(declarationFromDoc(current)), declarationIndexDocs(declaration))
+    for (const id of index.remove) await tx.collection(COLLECTIONS.idIndex).doc(id).remove()
+    for (const doc of index.write) await tx.collection(COLLECTIONS.idIndex).doc(doc._id).set(bodyOf(doc))
+    const counts = new CountChanges()
+    for (const r of change.addResidents ?? []) await addResident(tx, r, counts)
+    if (change.moveOut) for (const id of change.moveOut.residentIds) await moveOut(tx, id, change.moveOut.movedOut, counts)
+    await writeCounts(tx, counts)
+    await addAll(tx, COLLECTIONS.messages, messageDocs(change.messages))
+  })
 }
 
 /** A new resident: a second one with the same id is a bug upstream, and the duplicate key fails the change. */
