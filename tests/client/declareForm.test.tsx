@@ -1,25 +1,19 @@
 import './nutui'
 import Taro from '@tarojs/taro'
-import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import { fireEvent, render, waitFor } from '@testing-library/react'
 import type { ApiResponse } from '../../shared/schemas/envelope'
 import { setTransport } from '../../client/src/api/transport'
 import { saveUser } from '../../client/src/api/session'
 import DeclarePage from '../../client/src/declare/index'
 import { forgetMapData } from '../../client/src/lib/mapData'
 import { fakeTransport, ok } from './fakeTransport'
+import { el, tap, text } from './pageDom'
 import { BUILDINGS, COMMUNITIES, ID_BAD_CHECK, ID_ONE, ID_TWO, NEAR, declaration, residence } from './declareFixtures'
 
 const taro = Taro as unknown as Record<string, jest.Mock>
 const { __setRouterParams, __resetStorage } = require('@tarojs/taro') as { __setRouterParams: (p: Record<string, string>) => void; __resetStorage: () => void }
 
 type Answer = ApiResponse<unknown> | (() => ApiResponse<unknown>)
-const text = (id: string) => document.getElementById(id)?.textContent ?? null
-const el = (id: string) => {
-  const found = document.getElementById(id)
-  if (!found) throw new Error(`#${id} is not on the page`)
-  return found
-}
-const tap = async (id: string) => { await act(async () => { fireEvent.click(el(id)) }) }
 const input = (id: string) => el(id).querySelector('input') as HTMLInputElement
 const type = (id: string, value: string) => fireEvent.change(input(id), { target: { value } })
 const sent = (calls: ReturnType<typeof fakeTransport>['calls'], action: string) => calls.filter((c) => c.body.action === action)

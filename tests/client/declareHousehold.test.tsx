@@ -1,24 +1,18 @@
 import './nutui'
 import Taro from '@tarojs/taro'
-import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import { fireEvent, render, waitFor } from '@testing-library/react'
 import type { MyResidence } from '../../shared/api'
 import type { ApiResponse } from '../../shared/schemas/envelope'
 import { setTransport } from '../../client/src/api/transport'
 import { saveUser } from '../../client/src/api/session'
 import HouseholdPage from '../../client/src/declare/household'
 import { fakeTransport, ok } from './fakeTransport'
+import { el, tap, text } from './pageDom'
 import { declaration, moreInfo, residence } from './declareFixtures'
 
 const taro = Taro as unknown as Record<string, jest.Mock>
 const { __setRouterParams, __resetStorage } = require('@tarojs/taro') as { __setRouterParams: (p: Record<string, string>) => void; __resetStorage: () => void }
 
-const text = (id: string) => document.getElementById(id)?.textContent ?? null
-const el = (id: string) => {
-  const found = document.getElementById(id)
-  if (!found) throw new Error(`#${id} is not on the page`)
-  return found
-}
-const tap = async (id: string) => { await act(async () => { fireEvent.click(el(id)) }) }
 
 async function open(mine: MyResidence, answers: Record<string, (payload: unknown) => ApiResponse<unknown>> = {}, params: Record<string, string> = {}) {
   __setRouterParams(params)
