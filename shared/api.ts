@@ -130,6 +130,8 @@ export interface BindingCode { userId: string; code: string; expiresAt: number }
 
 export interface ReportSummary {
   reportId: string
+  /** 工单编号, e.g. 2026120100123: what the resident quotes on the phone */
+  caseNumber: string
   category: string
   categoryName: string
   description: string
@@ -142,6 +144,10 @@ export interface ReportSummary {
   canRate: boolean
   /** words beside the deadline, '日历未确认' when it ran into a year the working calendar does not hold */
   dueNote: string | null
+  /** "预计12月3日17:00前处理" while it is open, null once resolved */
+  expectedBy: string | null
+  /** who has it now, in a resident's words: "网格员处理中", "已上报社区处理" */
+  stage: string
 }
 
 export interface ReportDetail extends ReportSummary {
@@ -155,9 +161,15 @@ export interface ReportDetail extends ReportSummary {
   handler: { name: string; phone: string } | null
 }
 
+/** A move's trace on a task, as the staff pages show it. */
+export interface SupervisionView { count: number; note: string; byName: string; at: number; overdue: boolean }
+export interface ExtensionView { days: number; reason: string; byName: string; at: number }
+export interface TransferView { fromGridId: string; fromGridName: string; reason: string; at: number; refusable: boolean }
+
 export interface TaskSummary {
   taskId: string
   reportId: string
+  caseNumber: string
   category: string
   categoryName: string
   description: string
@@ -171,10 +183,34 @@ export interface TaskSummary {
   /** words beside the deadline, '日历未确认' when it ran into a year the working calendar does not hold */
   dueNote: string | null
   overdue: boolean
+  /** 80% of the deadline's working time has gone (and it is not yet overdue) */
+  dueSoon: boolean
   nearBorder: boolean
   reopenCount: number
+  returnCount: number
+  /** where it waits, in words: "滨江一网格", "江南社区分拨中心" */
+  holder: string
+  queue: { scope: 'grid' | 'community' | 'street' | 'district'; id: string }
+  supervision: SupervisionView | null
+  extension: ExtensionView | null
+  transfer: TransferView | null
   version: number
   createdAt: number
+}
+
+/** What the caller may do to a task now: the buttons a page shows (policy and workflow both agree). */
+export interface TaskMoves {
+  accept: boolean
+  resolve: boolean
+  escalate: boolean
+  /** the neighbouring grids it can go to in one tap (the near-border flag), empty when it cannot */
+  transferTo: { gridId: string; gridName: string }[]
+  refuseTransfer: boolean
+  return: boolean
+  requestExtension: boolean
+  decideExtension: boolean
+  supervise: boolean
+  assign: boolean
 }
 
 export interface TaskDetail extends TaskSummary {
@@ -189,10 +225,37 @@ export interface TaskDetail extends TaskSummary {
   reporter: { name: string; phoneMasked: string }
   canAccept: boolean
   canResolve: boolean
+  moves: TaskMoves
+  /** the department that handles its category at its level (the catalogue's) */
+  department: string
+}
+
+/** The dispatchers' console: a page of its list, and the grids of the caller's area to assign to. */
+export interface ConsolePage extends Page<TaskSummary> {
+  area: { scope: 'community' | 'street' | 'district'; id: string; name: string }
+  /** the grids of a community's or street's area with their staff (empty for the district: it picks by community) */
+  grids: { gridId: string; gridName: string; communityId: string; staff: { id: string; name: string; role: string; onLeave: boolean }[] }[]
+}
+export interface ConsoleCounts {
+  /** open tasks per level */
+  byLevel: Record<Level, number>
+  overdue: number
+  /** waiting in a dispatchers' queue to be assigned */
+  queued: number
+  extensionRequests: number
+}
+/** A bulk move: every task's own outcome, in the order sent. */
+export interface BulkMoveResult {
+  done: number
+  failed: number
+  results: ({ taskId: string; ok: true; version: number } | { taskId: string; ok: false; code: string; message: string })[]
 }
 
 export interface SubmitReportResult {
   reportId: string
+  caseNumber: string
+  /** "预计12月3日17:00前处理" */
+  expectedBy: string | null
   gridId: string | null
   gridName: string | null
   routing: Routing

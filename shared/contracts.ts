@@ -2,7 +2,7 @@ import type * as z from 'zod'
 import type { Category } from './catalogue'
 import type { Message } from './model'
 import type {
-  AuditView, BindingCode, BuildingImportResult, DeclarationView, MyResidence, RegisterPage, RevealedField, VerificationDetail, VerificationSummary, BuildingListItem, CommunityListItem, CommunityMap, NearBuilding, GridImportResult, Me, MyGrid, Page, PointPlace, ReportDetail, ReportSummary,
+  AuditView, BindingCode, BulkMoveResult, ConsoleCounts, ConsolePage, BuildingImportResult, DeclarationView, MyResidence, RegisterPage, RevealedField, VerificationDetail, VerificationSummary, BuildingListItem, CommunityListItem, CommunityMap, NearBuilding, GridImportResult, Me, MyGrid, Page, PointPlace, ReportDetail, ReportSummary,
   RosterImportResult, StaffRecord, SubmitReportResult, SubscribeTemplates, TaskDetail, TaskSummary,
 } from './api'
 import { importBuildingsSchema, importGridsSchema, importRosterSchema, listStaffSchema, setLeaveSchema, setStaffPhotoSchema, staffRefSchema } from './schemas/admin'
@@ -16,6 +16,10 @@ import { communityMapSchema, locatePointSchema, setHomeGridSchema } from './sche
 import { pageSchema, rateReportSchema, reportRefSchema, submitReportSchema } from './schemas/report'
 import { acceptTaskSchema, markReadSchema, resolveTaskSchema, taskRefSchema } from './schemas/task'
 import { queuePageSchema } from './schemas/queue'
+import {
+  assignTaskSchema, bulkMoveSchema, consoleCountsSchema, decideExtensionSchema, escalateTaskSchema, findCaseSchema, listConsoleSchema, refuseTransferSchema,
+  requestExtensionSchema, returnTaskSchema, superviseTaskSchema, transferTaskSchema,
+} from './schemas/moves'
 import { emptySchema, pointQuerySchema, recordGrantsSchema } from './schemas/user'
 
 // Every function's actions, declared once: the payload schema, the result type and whether
@@ -72,6 +76,11 @@ export const CONTRACTS = {
     reviewDeclaration: action<VerificationDetail>()(reviewDeclarationSchema),
     revealPersonField: action<RevealedField>()(revealPersonFieldSchema),
     listRegister: action<RegisterPage>()(listRegisterSchema),
+    escalateTask: action<TaskDetail>()(escalateTaskSchema),
+    transferTask: action<TaskDetail>()(transferTaskSchema),
+    refuseTransfer: action<TaskDetail>()(refuseTransferSchema),
+    returnTask: action<TaskDetail>()(returnTaskSchema),
+    requestExtension: action<TaskDetail>()(requestExtensionSchema),
   },
   admin: {
     listQueue: action<Page<TaskSummary>>()(queuePageSchema),
@@ -85,6 +94,13 @@ export const CONTRACTS = {
     endLeave: action<StaffRecord>()(staffRefSchema),
     setStaffPhoto: action<StaffRecord>()(setStaffPhotoSchema),
     listAudit: action<Page<AuditView>>()(pageSchema),
+    listConsole: action<ConsolePage>()(listConsoleSchema),
+    consoleCounts: action<ConsoleCounts>()(consoleCountsSchema),
+    findCase: action<TaskSummary>()(findCaseSchema),
+    assignTask: action<TaskDetail>()(assignTaskSchema),
+    decideExtension: action<TaskDetail>()(decideExtensionSchema),
+    superviseTask: action<TaskDetail>()(superviseTaskSchema),
+    bulkMove: action<BulkMoveResult>()(bulkMoveSchema),
   },
 } as const
 

@@ -100,6 +100,8 @@ export interface Routing {
 
 export interface Report {
   id: string
+  /** the task's 工单编号, which the reporter is shown */
+  caseNumber: string
   reporterId: string
   category: string
   description: string
@@ -112,14 +114,30 @@ export interface Report {
   rating?: { stars: number; solved: boolean; comment?: string; at: number }
 }
 
+/** Where a task waits: a grid (its staff), or the dispatchers' queue of a community, street or the district. */
+export type QueueScope = 'grid' | 'community' | 'street' | 'district'
+/** The one district queue: a deployment serves one district, whose admins (区网格办) hold it. */
+export const DISTRICT_QUEUE_ID = 'district'
+
+/** A move between people, as the task keeps it while it matters (docs/workflow.md). */
+export interface TransferNote { fromGridId: string; toGridId: string; reason: string; byId: string; at: number }
+export interface ExtensionRequest { days: number; reason: string; byId: string; byName: string; at: number }
+/** 督办: who pressed the task and why; `overdue` when the escalate job marked a red task past its deadline. */
+export interface Supervision { count: number; note: string; byId: string; byName: string; at: number; overdue?: true }
+
 export interface Task {
   id: string
   kind: 'report'
   reportId: string
+  /** 工单编号: the day (Asia/Shanghai, YYYYMMDD) and that day's sequence, e.g. 2026120100123 */
+  caseNumber: string
   category: string
+  /** the grid that holds it now; null while it waits in a dispatchers' queue */
   gridId: string | null
-  /** when no grid: the queue of a community or street dispatcher */
-  queue: { scope: 'grid' | 'community' | 'street'; id: string }
+  /** where it waits: its grid, or a community's, street's or the district's dispatchers' queue */
+  queue: { scope: QueueScope; id: string }
+  /** the community and street it lies in: whose dispatchers see it, whichever queue holds it */
+  area: { communityId: string | null; streetId: string | null }
   level: Level
   status: TaskStatus
   assigneeId: string | null
@@ -132,6 +150,22 @@ export interface Task {
   calendarUnconfirmed?: true
   result?: { text: string; photos: string[]; at: number; byId: string }
   reopenCount: number
+  /** 退回 to the dispatcher so far: the third escalates */
+  returnCount: number
+  /** when 80% of the current deadline's working time has gone (the assignee is warned); null with no deadline */
+  warnAt: number | null
+  /**
+   * The next instant the escalate job must look at the task: its warning, then its deadline;
+   * null when nothing is due (resolved, closed, or supervised at the top past its deadline).
+   */
+  checkAt: number | null
+  /** the last transfer to a neighbouring grid, while the receiving grid has it to accept or refuse */
+  transfer?: TransferNote
+  /** the receiving grid refused a transfer once: a task is refused once at most */
+  transferRefused?: true
+  /** a pending 延期 request, until the level above decides */
+  extension?: ExtensionRequest
+  supervision?: Supervision
   version: number
   createdAt: number
   updatedAt: number
@@ -156,6 +190,8 @@ export interface TimelineEvent {
 
 export const MESSAGE_KINDS = [
   'task_assigned', 'task_reopened', 'report_accepted', 'report_resolved', 'report_closed',
+  // the four levels and the moves between people (docs/workflow.md)
+  'task_escalated', 'task_warning', 'task_transferred', 'task_returned', 'task_supervised', 'extension_requested', 'extension_decided', 'report_progress',
   // residence declarations: to the verifying worker, to the declarant, and a duplicate ID to both grids' workers
   'declaration_received', 'declaration_verified', 'declaration_rejected', 'declaration_more_info', 'declaration_duplicate',
 ] as const

@@ -30,6 +30,9 @@ import { rateReport } from './reports/rateReport'
 import { submitReport } from './reports/submitReport'
 import { getTask, listInbox } from './tasks/readTasks'
 import { acceptTask, resolveTask } from './tasks/handleTask'
+import { assignTask, decideExtension, escalateTask, refuseTransfer, requestExtension, returnTask, superviseTask, transferTask } from './tasks/moves/moveActions'
+import { bulkMove } from './tasks/moves/bulkMove'
+import { consoleCounts, findCase, listConsole } from './console/listConsole'
 
 // Every action's use case, bound to its contract (shared/contracts.ts): a handler receives
 // the payload as its schema parsed it, and only creates receive the requestId. Who may call
@@ -61,8 +64,14 @@ export const HANDLERS: Handlers = {
     recordGrants: async (d, c, p) => ok({ recorded: await d.subscriptions.record(c.id, p.answers) }),
   },
   resident: { submitReport, listMyReports, getMyReport, rateReport, declareResidence, amendDeclaration, withdrawDeclaration, declareMoveOut, myResidence },
-  worker: { listInbox, getTask, acceptTask, resolveTask, listVerifications, getVerification, reviewDeclaration, revealPersonField, listRegister },
-  admin: { listQueue, importGrids: importGridsAction, importRoster, importBuildings, listStaff, issueBindingCode, unbindStaff, setLeave, endLeave, setStaffPhoto, listAudit },
+  worker: {
+    listInbox, getTask, acceptTask, resolveTask, listVerifications, getVerification, reviewDeclaration, revealPersonField, listRegister,
+    escalateTask, transferTask, refuseTransfer, returnTask, requestExtension,
+  },
+  admin: {
+    listQueue, importGrids: importGridsAction, importRoster, importBuildings, listStaff, issueBindingCode, unbindStaff, setLeave, endLeave, setStaffPhoto, listAudit,
+    listConsole, consoleCounts, findCase, assignTask, decideExtension, superviseTask, bulkMove,
+  },
 }
 
 /** The contract and handler of `fn.action`, or undefined for anything not registered. */

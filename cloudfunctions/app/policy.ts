@@ -13,10 +13,11 @@ export const ANYONE: readonly Role[] = ['resident', 'volunteer', 'grid_worker', 
 export const REPORTERS: readonly Role[] = ['resident', 'volunteer']
 export const GRID_STAFF: readonly Role[] = ['grid_worker', 'grid_leader']
 export const DISPATCHERS: readonly Role[] = ['community_dispatcher', 'street_dispatcher', 'district_admin']
+export const STAFF: readonly Role[] = [...GRID_STAFF, ...DISPATCHERS]
 
 /** Where a queue or an area record sits: its community (if any) and street. */
 export interface AreaSubject { communityId: string | null; streetId: string | null }
-export interface QueueSubject { scope: 'community' | 'street'; id: string; streetId: string | null }
+export interface QueueSubject { scope: 'community' | 'street' | 'district'; id: string; streetId: string | null }
 /** A room's household: the accounts that declared its current residents (a landlord for their tenants). */
 export interface HouseholdSubject { declarantIds: readonly string[] }
 
@@ -44,6 +45,16 @@ interface ScopeSubjects {
   verification: Declaration
   /** a grid's population register: its own staff */
   register: { gridId: string }
+  /** a task seen by staff: its grid's (or the substitute it was handed to), and the dispatchers of its area */
+  task_view: Task
+  /** a task moved by staff: on its grid's staff while a grid holds it, on its area's dispatchers wherever it waits */
+  task_handler: Task
+  /** a task moved by a dispatcher of its area (assign, reassign) */
+  area_task: Task
+  /** 督办: a grid leader on their grids' tasks, a dispatcher on their area's */
+  supervision: Task
+  /** 延期: decided by the level above the task's: a community's dispatchers for a grid's task, a street's for a community's, the district for any */
+  extension_approver: Task
 }
 export type Scope = keyof ScopeSubjects
 
@@ -58,6 +69,12 @@ function areaCovers(caller: User, area: AreaSubject): boolean {
   return false
 }
 
+const isDispatcher = (caller: User) => DISPATCHERS.includes(caller.role)
+const DISPATCHER_RANK: Partial<Record<Role, number>> = { community_dispatcher: 1, street_dispatcher: 2, district_admin: 3 }
+const LEVEL_RANK = { grid: 0, community: 1, street: 2, district: 3 } as const
+/** A grid's staff act on what their grid holds; a dispatcher on anything of their area. */
+const handles = (caller: User, task: Task) => (isDispatcher(caller) ? areaCovers(caller, task.area) : inCallersGrid(caller, task))
+
 const RULES: { [S in Scope]: (caller: User, subject: ScopeSubjects[S]) => boolean } = {
   anyone: () => true,
   self: (caller, s) => s.userId === caller.id,
@@ -70,6 +87,12 @@ const RULES: { [S in Scope]: (caller: User, subject: ScopeSubjects[S]) => boolea
   household: (caller, h) => h.declarantIds.includes(caller.id),
   verification: (caller, d) => caller.gridIds.includes(d.gridId) || d.assigneeId === caller.id,
   register: (caller, r) => caller.gridIds.includes(r.gridId),
+  task_view: handles,
+  task_handler: handles,
+  area_task: (caller, task) => isDispatcher(caller) && areaCovers(caller, task.area),
+  supervision: (caller, task) => (caller.role === 'grid_leader' ? inCallersGrid(caller, task) : isDispatcher(caller) && areaCovers(caller, task.area)),
+  extension_approver: (caller, task) =>
+    areaCovers(caller, task.area) && ((DISPATCHER_RANK[caller.role] ?? 0) > LEVEL_RANK[task.level] || caller.role === 'district_admin'),
 }
 
 export interface Policy<S extends Scope = Scope> { roles: readonly Role[]; scope: S }
@@ -110,7 +133,8 @@ export const POLICY = {
   },
   worker: {
     listInbox: rule(GRID_STAFF, 'self'),
-    getTask: rule(GRID_STAFF, 'grid_task'),
+    // the task page: its grid's staff, and the dispatchers of its area (the console opens it)
+    getTask: rule(STAFF, 'task_view'),
     acceptTask: rule(GRID_STAFF, 'grid_task'),
     resolveTask: rule(GRID_STAFF, 'accepted_task'),
     listVerifications: rule(GRID_STAFF, 'self'),
@@ -119,6 +143,14 @@ export const POLICY = {
     // a field whole, to the verifying staff only, with a reason; every read is in the audit log
     revealPersonField: rule(GRID_STAFF, 'verification'),
     listRegister: rule(GRID_STAFF, 'register'),
+    // 上报: a grid's staff send up what their grid holds; a dispatcher anything of their area
+    escalateTask: rule(STAFF, 'task_handler'),
+    // to a neighbouring grid (the near-border flag); the receiving grid's staff may refuse it once
+    transferTask: rule(GRID_STAFF, 'grid_task'),
+    refuseTransfer: rule(GRID_STAFF, 'grid_task'),
+    returnTask: rule(GRID_STAFF, 'grid_task'),
+    // 延期: asked by the one who accepted it (or the grid leader), decided by the level above
+    requestExtension: rule(GRID_STAFF, 'accepted_task'),
   },
   admin: {
     listQueue: rule(DISPATCHERS, 'queue'),
@@ -135,6 +167,16 @@ export const POLICY = {
     setStaffPhoto: rule(DISPATCHERS, 'area'),
     // the audit log of unmasked reads: the district's (区网格办) oversight, read only
     listAudit: rule(['district_admin'], 'anyone'),
+    // the dispatchers' console: the open tasks of their community, street or (district) all
+    listConsole: rule(DISPATCHERS, 'area'),
+    consoleCounts: rule(DISPATCHERS, 'area'),
+    // 工单编号 search: any staff, answered only for a task they may see
+    findCase: rule(STAFF, 'task_view'),
+    assignTask: rule(DISPATCHERS, 'area_task'),
+    decideExtension: rule(DISPATCHERS, 'extension_approver'),
+    superviseTask: rule(['grid_leader', ...DISPATCHERS], 'supervision'),
+    // many tasks at once: each one is asked of the policy row of its move (assignTask, superviseTask, escalateTask, decideExtension)
+    bulkMove: rule(DISPATCHERS, 'anyone'),
   },
 } as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Policy } }
 

@@ -1,16 +1,19 @@
-import type { ReportDetail, ReportSummary, TaskDetail, TaskSummary } from '../../shared/api'
+import type { ReportDetail, ReportSummary, TaskDetail, TaskMoves, TaskSummary } from '../../shared/api'
 import type { Grid, Report, Task, TimelineEvent, User } from '../../shared/model'
 import { findCategory } from '../../shared/catalogue'
 import { UNCONFIRMED_DUE_NOTE } from '../../shared/calendar/calendarYears'
 import { flagsNeighbours } from '../../shared/routing/outcome'
 import { canApply } from '../../shared/workflow/taskMachine'
+import { expectedByOf, stageOf } from '../../shared/workflow/residentWords'
+import { expectedResolveAt, levelLimits } from './tasks/limits'
+import { placeKey, placeNames } from './tasks/moves/places'
 import { isOpen } from '../../shared/workflow/status'
 import { maskPhone } from '../../shared/identity/masking'
 import { can } from './policy'
 import type { Needs } from './ports'
 
 /** What a view reads: grids and people, photo reviews and links, the catalogue, the time. */
-export type ViewDeps = Needs<'reference' | 'content' | 'photoLinks' | 'config' | 'clock'>
+export type ViewDeps = Needs<'reference' | 'content' | 'photoLinks' | 'config' | 'clock' | 'calendar'>
 
 // Records → what a screen shows. One place, so the resident's and the worker's views of the
 // same case can't drift apart.
@@ -61,6 +64,7 @@ export async function reportSummaries(deps: ViewDeps, pairs: { report: Report; t
   const shown = given ?? await reviewFilter(deps, reporterId, pairs.map(({ report }) => ({ ownerId: report.reporterId, photos: report.photos.slice(0, 1) })))
   return pairs.map(({ report, task }) => ({
     reportId: report.id,
+    caseNumber: report.caseNumber,
     category: report.category,
     categoryName: categoryName(deps, report.category),
     description: report.description,
@@ -72,6 +76,8 @@ export async function reportSummaries(deps: ViewDeps, pairs: { report: Report; t
     updatedAt: task.updatedAt,
     canRate: canApply(task, 'rate'),
     dueNote: dueNote(task),
+    expectedBy: expectedByOf(task, expectedResolveAt(deps, task)),
+    stage: stageOf(task),
   }))
 }
 
@@ -95,12 +101,14 @@ export async function reportDetail(deps: ViewDeps, report: Report, task: Task, t
 }
 
 export async function taskSummaries(deps: ViewDeps, viewer: User, pairs: { report: Report; task: Task }[], given?: Shown): Promise<TaskSummary[]> {
-  const grids = await gridNames(deps, pairs.map((p) => p.task.gridId))
+  const grids = await gridNames(deps, pairs.flatMap((p) => [p.task.gridId, p.task.transfer?.fromGridId ?? null]))
+  const places = await placeNames(deps, pairs.map((p) => p.task.queue))
   const shown = given ?? await reviewFilter(deps, viewer.id, pairs.map(({ report }) => ({ ownerId: report.reporterId, photos: report.photos.slice(0, 1) })))
   const now = deps.clock.now()
   return pairs.map(({ report, task }) => ({
     taskId: task.id,
     reportId: report.id,
+    caseNumber: task.caseNumber,
     category: task.category,
     categoryName: categoryName(deps, task.category),
     description: report.description,
@@ -113,8 +121,17 @@ export async function taskSummaries(deps: ViewDeps, viewer: User, pairs: { repor
     dueAt: task.dueAt,
     dueNote: dueNote(task),
     overdue: isOpen(task.status) && task.dueAt !== null && task.dueAt < now,
+    dueSoon: isOpen(task.status) && task.dueAt !== null && task.dueAt >= now && task.warnAt !== null && task.warnAt <= now,
     nearBorder: flagsNeighbours(report.routing.outcome),
     reopenCount: task.reopenCount,
+    returnCount: task.returnCount,
+    holder: places.get(placeKey(task.queue)) ?? '',
+    queue: task.queue,
+    supervision: task.supervision ? { count: task.supervision.count, note: task.supervision.note, byName: task.supervision.byName, at: task.supervision.at, overdue: !!task.supervision.overdue } : null,
+    extension: task.extension ? { days: task.extension.days, reason: task.extension.reason, byName: task.extension.byName, at: task.extension.at } : null,
+    transfer: task.transfer && task.status === 'transferred'
+      ? { fromGridId: task.transfer.fromGridId, fromGridName: grids.get(task.transfer.fromGridId)?.name ?? '相邻网格', reason: task.transfer.reason, at: task.transfer.at, refusable: !task.transferRefused }
+      : null,
     version: task.version,
     createdAt: task.createdAt,
   }))
@@ -138,7 +155,29 @@ export async function taskDetail(deps: ViewDeps, caller: User, report: Report, t
     timeline: timelineShown(timeline, shown),
     // Staff need to call a reporter back, but the full number stays out of screenshots.
     reporter: { name: reporter?.name ?? '居民', phoneMasked: maskPhone(reporter?.phone ?? '') },
-    canAccept: canApply(task, 'accept'),
+    canAccept: canApply(task, 'accept') && can(caller, 'worker', 'acceptTask', task),
     canResolve: canApply(task, 'resolve') && can(caller, 'worker', 'resolveTask', task),
+    moves: await movesOf(deps, caller, report, task),
+    department: levelLimits(deps, task.category)(task.level).department,
+  }
+}
+
+/** The buttons of a task page: what the workflow allows in its state and the policy allows this caller. */
+async function movesOf(deps: ViewDeps, caller: User, report: Report, task: Task): Promise<TaskMoves> {
+  const may = (type: Parameters<typeof canApply>[1], fn: 'worker' | 'admin', action: string) =>
+    canApply(task, type) && (can as (c: User, f: string, a: string, t: Task) => boolean)(caller, fn, action, task)
+  const neighbours = may('transfer', 'worker', 'transferTask') ? report.routing.neighbourGridIds.filter((id) => id !== task.gridId) : []
+  const names = await gridNames(deps, neighbours)
+  return {
+    accept: may('accept', 'worker', 'acceptTask'),
+    resolve: may('resolve', 'worker', 'resolveTask'),
+    escalate: may('escalate', 'worker', 'escalateTask'),
+    transferTo: neighbours.flatMap((id) => (names.has(id) ? [{ gridId: id, gridName: names.get(id)!.name }] : [])),
+    refuseTransfer: may('refuse_transfer', 'worker', 'refuseTransfer'),
+    return: may('return', 'worker', 'returnTask'),
+    requestExtension: may('request_extension', 'worker', 'requestExtension'),
+    decideExtension: may('decide_extension', 'admin', 'decideExtension'),
+    supervise: may('supervise', 'admin', 'superviseTask'),
+    assign: may('assign', 'admin', 'assignTask'),
   }
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { declarationSettingFields } from '../app/declarations/settings'
+import { workflowSettingFields } from '../app/tasks/workflowSettings'
 import { limitSettingsSchema } from '../app/limits'
 import { keyRingSetting } from '../app/privacy/keyRing'
 import { jsonSetting, parseSettings } from '../app/settings'
@@ -30,6 +31,7 @@ const settingsSchema = z
     /** abuse limits as JSON, each `{ limit, windowMs }`; unset keys keep their defaults (app/limits.ts) */
     GRIDLINK_RATE_LIMITS: jsonSetting('GRIDLINK_RATE_LIMITS', limitSettingsSchema),
     ...declarationSettingFields,
+    ...workflowSettingFields,
   })
   // dev mode hands out any demo person's session: it must never listen beyond this machine
   .refine((s) => !s.GRIDLINK_DEV || isLoopbackHost(s.HOST), { path: ['HOST'], message: 'dev mode (GRIDLINK_DEV=1) listens on loopback only: HOST must be 127.0.0.1, ::1 or localhost' })

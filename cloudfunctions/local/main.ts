@@ -4,6 +4,7 @@ import { createHost } from './host'
 import { JOB_INTERVAL_MS } from './scheduler'
 import { openLocalStack } from './stack'
 import { declarationSettingsOf } from '../app/declarations/settings'
+import { workflowSettingsOf } from '../app/tasks/workflowSettings'
 import { calendarBootLine } from '../../shared/calendar/calendarYears'
 
 // `npm start` → this: the local stack on loopback, seeded on first start.
@@ -18,6 +19,7 @@ async function main() {
     limits: settings.GRIDLINK_RATE_LIMITS,
     fieldKeys: settings.GRIDLINK_FIELD_KEYS,
     declarations: declarationSettingsOf(settings),
+    workflow: workflowSettingsOf(settings),
   })
   console.log(calendarBootLine(stack.deps.calendar.years))
   const server = createHost(stack, { dev: settings.GRIDLINK_DEV, webDir: settings.GRIDLINK_WEB_DIR })

@@ -19,6 +19,8 @@ import { noSubscriptions } from '../app/subscriptions'
 import { randomIds } from '../app/ids'
 import type { DeclarationSettings, Deps } from '../app/ports'
 import { DEFAULT_DECLARATION_SETTINGS } from '../app/declarations/settings'
+import type { WorkflowSettings } from '../app/tasks/workflowSettings'
+import { DEMO_DISTRICT_OFFICE_IDS } from './seed/people'
 import { MovableClock } from './clock'
 import { devSecret } from './secret'
 import { startScheduler, type Scheduler } from './scheduler'
@@ -50,6 +52,8 @@ export interface StackOptions {
   fieldKeys?: KeyRing
   /** verification deadline and retention of residence declarations (config.ts reads them from the environment) */
   declarations?: DeclarationSettings
+  /** who hears of the district queue; a seeded stack defaults to the demo district admin */
+  workflow?: WorkflowSettings
 }
 
 export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
@@ -96,6 +100,7 @@ export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
     config: {
       catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: opts.limits ?? DEFAULT_LIMITS,
       declarations: opts.declarations ?? DEFAULT_DECLARATION_SETTINGS,
+      workflow: opts.workflow && opts.workflow.districtOfficeIds.length > 0 ? opts.workflow : { districtOfficeIds: opts.seed ? DEMO_DISTRICT_OFFICE_IDS : [] },
     },
     calendar: DEFAULT_CALENDAR,
   }

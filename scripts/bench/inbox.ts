@@ -50,12 +50,17 @@ function taskAt(i: number, rnd: () => number, grids: number, now: number): Task 
   const resolveDueAt = createdAt + (1 + Math.floor(rnd() * 5)) * DAY
   return {
     id: `t_${i.toString(36).padStart(8, '0')}`, kind: 'report', reportId: `r_${i.toString(36).padStart(8, '0')}`,
+    // a 工单编号 unique per task (the inbox never reads it); 16 grids a community, 8 communities a street
+    caseNumber: String(1_000_000_000_000 + i),
     category: 'garbage', gridId: gridId(g), queue: { scope: 'grid', id: gridId(g) },
+    area: { communityId: `c${Math.floor(g / 16)}`, streetId: `s${Math.floor(g / 128)}` },
     level: status === 'escalated' ? 'community' : 'grid', status,
     assigneeId: `u_worker_${g + 1}`, acceptedById: accepted || !open ? `u_worker_${g + 1}` : null,
     acceptDueAt, resolveDueAt, dueAt: open ? (accepted ? resolveDueAt : acceptDueAt) : null,
     ...(status === 'resolved' || status === 'closed' ? { result: { text: '已清理完毕', photos: [], at: createdAt + DAY, byId: `u_worker_${g + 1}` } } : {}),
-    reopenCount: status === 'reopened' ? 1 : 0, version: open ? 2 : 4, createdAt, updatedAt: createdAt + HOUR,
+    reopenCount: status === 'reopened' ? 1 : 0, returnCount: 0,
+    warnAt: open ? (accepted ? resolveDueAt : acceptDueAt) : null, checkAt: open ? (accepted ? resolveDueAt : acceptDueAt) : null,
+    version: open ? 2 : 4, createdAt, updatedAt: createdAt + HOUR,
     acceptedAt: accepted || !open ? createdAt + HOUR : null, resolvedAt: status === 'resolved' || status === 'closed' ? createdAt + DAY : null,
     closedAt: status === 'closed' ? createdAt + 2 * DAY : null,
   }

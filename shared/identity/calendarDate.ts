@@ -39,3 +39,11 @@ const UTC_PLUS_8_MS = 8 * 3_600_000
 export function shanghaiToday(now: number = Date.now()): CalendarDay {
   return new Date(now + UTC_PLUS_8_MS).toISOString().slice(0, 10)
 }
+
+/** "12月3日17:00": an instant as a resident reads it, in Asia/Shanghai (fixed UTC+8, as above). */
+export function shanghaiMonthDayTime(ms: number): string {
+  const d = new Date(ms + UTC_PLUS_8_MS)
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
+}
+/** 'YYYYMMDD' of an instant in Asia/Shanghai: the day part of a 工单编号. */
+export const shanghaiCompactDay = (ms: number) => shanghaiToday(ms).replace(/-/g, '')

@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { required } from './messages'
 import { idSchema, photosSchema, writtenText } from './common'
 
-const versionSchema = z.number(required('版本号 version', '数字')).int('版本号 version 应为整数').min(1, '版本号 version 应为正整数')
+export const versionSchema = z.number(required('版本号 version', '数字')).int('版本号 version 应为整数').min(1, '版本号 version 应为正整数')
 
 export const taskRefSchema = z.object({ taskId: idSchema('任务编号') }, required('提交内容', '对象'))
 

@@ -1,4 +1,5 @@
-// Task states (DESIGN.md, "The case workflow"); always shown in words.
+// Task states (DESIGN.md, "The case workflow"; docs/workflow.md has the table and diagram);
+// always shown in words.
 export const TASK_STATUSES = [
   'submitted', 'assigned', 'accepted', 'resolved', 'closed',
   'transferred', 'escalated', 'returned', 'extension_requested', 'reopened', 'rejected',
@@ -6,14 +7,14 @@ export const TASK_STATUSES = [
 export type TaskStatus = (typeof TASK_STATUSES)[number]
 
 export const STATUS_NAMES: Record<TaskStatus, string> = {
-  submitted: '已提交',
+  submitted: '待派单',
   assigned: '待签收',
   accepted: '处理中',
   resolved: '已办结待评价',
   closed: '已结案',
-  transferred: '已转派',
-  escalated: '已上报',
-  returned: '已退回',
+  transferred: '转派待签收',
+  escalated: '已上报待派单',
+  returned: '已退回待派单',
   extension_requested: '申请延期',
   reopened: '返工待签收',
   rejected: '不予受理',
@@ -22,5 +23,9 @@ export const STATUS_NAMES: Record<TaskStatus, string> = {
 /** States in which the task still waits on staff and counts in an inbox. */
 export const OPEN_STATUSES: readonly TaskStatus[] = ['submitted', 'assigned', 'accepted', 'transferred', 'escalated', 'returned', 'extension_requested', 'reopened']
 export const isOpen = (s: TaskStatus) => OPEN_STATUSES.includes(s)
-/** States in which the task waits to be accepted (签收). */
-export const AWAITING_ACCEPT: readonly TaskStatus[] = ['assigned', 'reopened', 'transferred', 'escalated', 'returned']
+/** States in which a grid's staff have it to accept (签收). */
+export const AWAITING_ACCEPT: readonly TaskStatus[] = ['assigned', 'reopened', 'transferred']
+/** States in which it waits in a dispatchers' queue for someone to assign it. */
+export const IN_QUEUE: readonly TaskStatus[] = ['submitted', 'escalated', 'returned']
+/** States in which a grid holds it (its staff see it in their inbox). */
+export const HELD_BY_GRID: readonly TaskStatus[] = ['assigned', 'accepted', 'transferred', 'extension_requested', 'reopened']

@@ -8,7 +8,7 @@ import { dispatch } from '../../cloudfunctions/app/dispatch'
 import { policyOf } from '../../cloudfunctions/app/policy'
 import { hostileValue } from './arbitraries'
 import { FIXTURES, openFuzzWorld, type ActionKey, type World } from './fuzzWorld'
-import { bodyOf, brokenEnvelope, payloadOf } from './payloads'
+import { bodyOf, brokenEnvelope, payloadOf, schemaPaths, valuePaths, withValueAt } from './payloads'
 
 // Property-based fuzzing of every registered action through dispatch (issue "Hardening"):
 // whatever the body and whoever sends it, the answer is a well-formed envelope, never
@@ -113,6 +113,38 @@ describe('the fuzz fixture table', () => {
     expect(contractOf(fn, action).schema.safeParse(fixture.valid(w)).error?.issues ?? []).toEqual([])
     expect(policyOf(fn, action)?.roles).toContain(fixture.caller)
   })
+})
+
+describe('a malformed payload', () => {
+  /** The fixture's valid payload with one field removed or of the wrong type, or no object at all: each one its schema refuses. */
+  const malformed = (valid: Record<string, unknown>, schema: z.ZodType) => {
+    const seen = new Set<string>()
+    const paths = [...valuePaths(valid), ...schemaPaths(schema)].filter((p) => !seen.has(p.join('.')) && !!seen.add(p.join('.')))
+    const whole = { path: '_', how: 'not an object', payload: '不是对象' as unknown }
+    return [whole, ...paths.flatMap((p) => {
+      const at = p.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), valid)
+      const wrong = at !== null && typeof at === 'object' ? '不是对象' : { wrong: true }
+      return [{ path: p.join('.'), how: 'removed', payload: withValueAt(valid, p, undefined, true) }, { path: p.join('.'), how: 'of the wrong type', payload: withValueAt(valid, p, wrong) }]
+    })].filter((m) => !schema.safeParse(m.payload).success)
+  }
+  /** A field named by its path, or by the object or list it sits in (a union names the whole), or by one inside it. */
+  const names = (field: string, path: string) => field === path || path.startsWith(`${field}.`) || field.startsWith(`${path}.`)
+
+  it.each(ALL_ACTIONS.filter((a) => FIXTURES[keyOf(a)]).map((a) => [keyOf(a), a] as const))(
+    'of %s, a field removed or of the wrong type, is refused as VALIDATION naming that field, and nothing changes',
+    async (_key, { fn, action }) => {
+      const fixture = FIXTURES[keyOf({ fn, action })]!
+      w.watch.refresh()
+      const refusals = []
+      for (const m of malformed(fixture.valid(w), contractOf(fn, action).schema)) {
+        const answer = await dispatch(w.stack.deps, fn, { action, payload: m.payload }, w.callers[fixture.caller])
+        const fields = answer.ok ? [] : Object.keys(answer.error.fields ?? {})
+        refusals.push(`${m.path} ${m.how}: ${answer.ok ? 'ok' : answer.error.code}${fields.some((f) => names(f, m.path)) ? '' : ` naming ${fields.join(', ') || 'no field'}`}`)
+        expect(w.watch.changes()).toEqual([])
+      }
+      expect(refusals).toEqual(refusals.map((r) => `${r.split(':')[0]}: VALIDATION`))
+    },
+  )
 })
 
 describe('every action under fuzzing', () => {

@@ -12,10 +12,12 @@ import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
 import { StoreWatch } from './storeSnapshot'
 import { CONSENT } from '../../shared/declarations/consent'
 import { checkCharacter } from '../../shared/identity/idDocuments'
+import { offsetByMetres } from '../../shared/routing/geo'
 
 // The fuzz suite's world: the seeded demo stack, one caller of each role, and the records a
 // valid payload of every action names (a report of the resident's, a task in the worker's
-// grid, one the worker accepted, one resolved and waiting for a rating, the callers' photos).
+// grid, one the worker accepted, one resolved and waiting for a rating, the callers' photos),
+// and a task of its own for each move between people (issue 12), in the state that move needs.
 
 export interface World {
   stack: LocalStack
@@ -37,7 +39,30 @@ export interface World {
   household: { roomId: string; residentId: string }
   /** an empty room of the worker's grid */
   freeRoomId: string
+  /** one task per move, at the version it has now: each move is fuzzed on its own task */
+  moves: MoveTasks
   close(): Promise<void>
+}
+
+type Ref = { taskId: string; version: number }
+export interface MoveTasks {
+  /** assigned to the worker's grid: to escalate, to return, to supervise, to move in bulk */
+  escalate: Ref
+  return: Ref
+  supervise: Ref
+  bulk: Ref
+  /** on the border with the neighbouring grid (DEMO_POINTS.onSharedBorder), and that grid's id */
+  transfer: Ref & { toGridId: string }
+  /** transferred into the worker's grid by the neighbour's worker */
+  transferredIn: Ref
+  /** accepted by the worker */
+  extend: Ref
+  /** accepted and asking for 延期: the community dispatcher decides */
+  decide: Ref
+  /** returned to the community dispatcher's queue: to assign */
+  queued: Ref
+  /** a task's 工单编号 */
+  caseNumber: string
 }
 
 /** A valid payload of one action and the role that may send it. */
@@ -115,6 +140,22 @@ export const FIXTURES: Partial<Record<ActionKey, Fixture>> = {
   'worker.revealPersonField': { caller: 'grid_worker', valid: (w) => ({ declarationId: w.declaration.id, personId: w.declaration.personId, field: 'phone', reason: '电话联系住户核实' }) },
   'worker.listRegister': { caller: 'grid_worker', valid: () => ({ limit: 10 }) },
   'admin.listAudit': { caller: 'district_admin', valid: () => ({ limit: 10 }) },
+  // the moves between people: each on its own task, so one that succeeds leaves the others' to fuzz
+  'worker.escalateTask': { caller: 'grid_worker', valid: (w) => ({ ...w.moves.escalate, reason: '需要社区协调处理' }) },
+  'worker.transferTask': { caller: 'grid_worker', valid: (w) => ({ ...w.moves.transfer, reason: '问题位置在相邻网格一侧' }) },
+  'worker.refuseTransfer': { caller: 'grid_worker', valid: (w) => ({ ...w.moves.transferredIn, reason: '不在本网格范围' }) },
+  'worker.returnTask': { caller: 'grid_worker', valid: (w) => ({ ...w.moves.return, reason: '不属于网格处理范围' }) },
+  'worker.requestExtension': { caller: 'grid_worker', valid: (w) => ({ ...w.moves.extend, days: 3, reason: '需要等配件到货' }) },
+  'admin.listConsole': { caller: 'community_dispatcher', valid: () => ({ view: 'all', level: 'grid', limit: 10 }) },
+  'admin.consoleCounts': { caller: 'community_dispatcher', valid: (w) => ({ communityId: w.callers.community_dispatcher.communityId }) },
+  'admin.findCase': { caller: 'community_dispatcher', valid: (w) => ({ caseNumber: w.moves.caseNumber }) },
+  'admin.assignTask': { caller: 'community_dispatcher', valid: (w) => ({ ...w.moves.queued, gridId: w.callers.grid_worker.gridIds[0], assigneeId: w.callers.grid_worker.id }) },
+  'admin.decideExtension': { caller: 'community_dispatcher', valid: (w) => ({ ...w.moves.decide, approve: false, reason: '请按原期限办结' }) },
+  'admin.superviseTask': { caller: 'community_dispatcher', valid: (w) => ({ ...w.moves.supervise, note: '请加快处理进度' }) },
+  'admin.bulkMove': {
+    caller: 'community_dispatcher',
+    valid: (w) => ({ tasks: [w.moves.bulk, w.moves.supervise], move: { type: 'supervise', note: '请加快处理进度' } }),
+  },
 }
 
 /** A person of a valid declaration: a resident ID with its check character, relation 本人. */
@@ -170,6 +211,8 @@ export async function openFuzzWorld(): Promise<World> {
   await call('worker', worker, 'reviewDeclaration', { declarationId: verified.id, version: verified.version, decision: 'approve' })
   const pending = await declare(free[1], '44030519920229101')
 
+  const moves = await moveTasks(stack, call, submit, callers, photos.resident[1])
+
   const watch = new StoreWatch(join(dir, 'gridlink.sqlite'))
   return {
     stack, watch, callers, photos, point,
@@ -180,11 +223,48 @@ export async function openFuzzWorld(): Promise<World> {
     declaration: { id: pending.id, version: pending.version, personId: pending.persons[0].id },
     household: { roomId: free[0], residentId: verified.persons[0].id },
     freeRoomId: free[2] ?? broken('no third empty room in the worker grid'),
+    moves,
     async close() {
       watch.close()
       await stack.close()
       rmSync(dir, { recursive: true, force: true })
     },
+  }
+}
+
+type Call = (fn: string, caller: User, action: string, payload: unknown) => Promise<any>
+
+/** A task for each move, made through the real actions so each is in a state the workflow reaches. */
+async function moveTasks(stack: LocalStack, call: Call, submit: () => Promise<any>, callers: Record<Role, User>, photo: string): Promise<MoveTasks> {
+  const worker = callers.grid_worker
+  const taskOf = async (reportId: string): Promise<Ref> => {
+    const task = (await stack.store.cases.getTask((await stack.store.cases.getReport(reportId))!.taskId)) ?? broken(`no task of ${reportId}`)
+    return { taskId: task.id, version: task.version }
+  }
+  // a minute between the resident's reports: the world makes more of them than the per-minute create limit allows
+  const paced = <T>(create: () => Promise<T>) => (stack.clock.advance(1), create())
+  const fresh = async () => taskOf((await paced(submit)).reportId)
+  const moved = async (ref: Ref, by: User, fn: string, action: string, payload: Record<string, unknown> = {}) => {
+    const after = await call(fn, by, action, { ...ref, ...payload })
+    return { taskId: ref.taskId, version: after.version as number }
+  }
+  const report = async (location: { lng: number; lat: number }) =>
+    taskOf((await paced(() => call('resident', callers.resident, 'submitReport', { category: 'fire_escape_blocked', description: '消防通道被电动车堵住了', photos: [photo], location }))).reportId)
+
+  const border = DEMO_POINTS.onSharedBorder
+  const neighbourId = border.expected.neighbourGridIds[0]
+  const neighbour = (await stack.store.reference.getGrid(neighbourId)) ?? broken(`no grid ${neighbourId}`)
+  const neighbourWorker = (await stack.store.reference.getUser(neighbour.workerIds[0])) ?? broken(`no worker of ${neighbourId}`)
+  // 10 m east of the shared border: inside the neighbour's grid, flagged with the worker's
+  const transferredIn = await moved(await report(offsetByMetres(border.point, 10, 0)), neighbourWorker, 'worker', 'transferTask', { toGridId: worker.gridIds[0], reason: '问题位置在相邻网格一侧' })
+  const accepted = async () => moved(await fresh(), worker, 'worker', 'acceptTask')
+  const decide = await moved(await accepted(), worker, 'worker', 'requestExtension', { days: 2, reason: '需要等配件到货' })
+  const queued = await moved(await fresh(), worker, 'worker', 'returnTask', { reason: '不属于网格处理范围' })
+  const caseNumber = (await stack.store.cases.getTask(queued.taskId))!.caseNumber
+  return {
+    escalate: await fresh(), return: await fresh(), supervise: await fresh(), bulk: await fresh(),
+    transfer: { ...(await report(border.point)), toGridId: neighbourId },
+    transferredIn, extend: await accepted(), decide, queued, caseNumber,
   }
 }
 

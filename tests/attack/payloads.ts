@@ -20,7 +20,7 @@ export function schemaPaths(schema: z.ZodType, at: Path = []): Path[] {
 }
 
 /** Every path of a value, containers and leaves. */
-function valuePaths(v: unknown, at: Path = []): Path[] {
+export function valuePaths(v: unknown, at: Path = []): Path[] {
   if (Array.isArray(v)) return v.flatMap((x, i) => [[...at, i], ...valuePaths(x, [...at, i])])
   if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [[...at, k], ...valuePaths(x, [...at, k])])
   return []

@@ -27,7 +27,7 @@ describe('the local stack', () => {
       const page = await stack.store.cases.listReportsByReporter(u.id, { limit: 50 })
       for (const t of await stack.store.cases.getTasks(page.items.map((r) => r.taskId))) statuses.add(STATUS_NAMES[t.status])
     }
-    expect([...statuses].sort()).toEqual(['处理中', '待签收', '已办结待评价', '已结案', '返工待签收'].sort())
+    expect([...statuses].sort()).toEqual(['处理中', '待签收', '待派单', '已办结待评价', '已结案', '返工待签收'].sort())
     await stack.close()
   })
 

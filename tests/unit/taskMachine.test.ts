@@ -1,34 +1,96 @@
 import { DEFAULT_CALENDAR } from '../../shared/calendar/workingTime'
 import type { Task } from '../../shared/model'
-import { applyTaskAction, RATING_WINDOW_MS } from '../../shared/workflow/taskMachine'
+import type { Level } from '../../shared/levels'
+import { TASK_STATUSES, type TaskStatus } from '../../shared/workflow/status'
+import {
+  ALLOWED, applyTaskAction, canApply, ESCALATE_AFTER, queueAt, RATING_WINDOW_MS, WARN_SHARE, workingDayMinutes, type TaskAction,
+} from '../../shared/workflow/taskMachine'
 import { ratingReopens } from '../../shared/schemas/report'
 
 const now = Date.UTC(2026, 10, 23, 2, 0) // Monday 10:00 in Shanghai
-const ctx = { actorId: 'u_w', now, calendar: DEFAULT_CALENDAR, limits: { acceptMinutes: 60, resolveMinutes: 480 } }
+const H = 3_600_000
+// each level's own limits, so a test can see which level's deadline a move set
+const LIMITS: Record<Level, { acceptMinutes: number; resolveMinutes: number }> = {
+  grid: { acceptMinutes: 60, resolveMinutes: 480 },
+  community: { acceptMinutes: 120, resolveMinutes: 900 },
+  street: { acceptMinutes: 180, resolveMinutes: 1350 },
+  district: { acceptMinutes: 240, resolveMinutes: 2250 },
+}
+const ctx = { actorId: 'u_w', now, calendar: DEFAULT_CALENDAR, limits: (level: Level) => LIMITS[level] }
+const area = { communityId: 'c1', streetId: 's1' }
 const task = (over: Partial<Task> = {}): Task => ({
-  id: 't1', kind: 'report', reportId: 'r1', category: 'garbage', gridId: 'g1', queue: { scope: 'grid', id: 'g1' }, level: 'grid',
-  status: 'assigned', assigneeId: 'u_w', acceptedById: null, acceptDueAt: now + 3_600_000, resolveDueAt: null, dueAt: now + 3_600_000,
-  reopenCount: 0, version: 3, createdAt: now, updatedAt: now, acceptedAt: null, resolvedAt: null, closedAt: null, ...over,
+  id: 't1', kind: 'report', reportId: 'r1', caseNumber: '2026112300001', category: 'garbage', gridId: 'g1', queue: { scope: 'grid', id: 'g1' }, area, level: 'grid',
+  status: 'assigned', assigneeId: 'u_w', acceptedById: null, acceptDueAt: now + H, resolveDueAt: null, dueAt: now + H, warnAt: now + 0.8 * H, checkAt: now + 0.8 * H,
+  reopenCount: 0, returnCount: 0, version: 3, createdAt: now, updatedAt: now, acceptedAt: null, resolvedAt: null, closedAt: null, ...over,
+})
+const applied = (t: Task, a: TaskAction) => {
+  const r = applyTaskAction(t, a, ctx)
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value
+}
+
+// One sample of each action, for the table of every state × action.
+const SAMPLES: TaskAction[] = [
+  { type: 'accept' },
+  { type: 'resolve', text: '已清理', photos: ['f1'] },
+  { type: 'rate', reopen: false },
+  { type: 'close_unrated' },
+  { type: 'escalate', reason: '需要社区协调' },
+  { type: 'transfer', toGridId: 'g2', assigneeId: 'u_w2', reason: '位置在相邻网格' },
+  { type: 'refuse_transfer', reason: '不在本网格' },
+  { type: 'return', reason: '不属于网格职责' },
+  { type: 'assign', gridId: 'g3', assigneeId: 'u_w3' },
+  { type: 'request_extension', days: 2, reason: '等待配件', byName: '王建国' },
+  { type: 'decide_extension', approve: true },
+  { type: 'supervise', note: '请今天处理', byName: '李秀英' },
+  { type: 'warn' },
+]
+// a task in each state as the workflow leaves it there
+const inState = (status: TaskStatus): Task => {
+  const queued = status === 'submitted' || status === 'escalated' || status === 'returned'
+  return task({
+    status,
+    ...(queued ? { gridId: null, queue: { scope: 'community', id: 'c1' }, assigneeId: null } : {}),
+    ...(status === 'accepted' || status === 'extension_requested' ? { acceptedById: 'u_w', resolveDueAt: now + 8 * H, dueAt: now + 8 * H, warnAt: now + 6 * H, checkAt: now + 6 * H } : {}),
+    ...(status === 'extension_requested' ? { extension: { days: 2, reason: '等待配件', byId: 'u_w', byName: '王建国', at: now } } : {}),
+    ...(status === 'transferred' ? { transfer: { fromGridId: 'g0', toGridId: 'g1', reason: '相邻', byId: 'u_w0', at: now } } : {}),
+    ...(status === 'resolved' ? { resolvedAt: now, dueAt: now + RATING_WINDOW_MS, warnAt: null, checkAt: null } : {}),
+    ...(status === 'closed' || status === 'rejected' ? { dueAt: null, warnAt: null, checkAt: null } : {}),
+  })
+}
+
+describe('the workflow: every state × every action', () => {
+  const rows = TASK_STATUSES.flatMap((status) => SAMPLES.map((action) => [status, action.type, ALLOWED[action.type].includes(status), action] as const))
+  it.each(rows)('%s + %s: allowed = %s', (status, _type, allowed, action) => {
+    const before = inState(status)
+    const r = applyTaskAction(before, action, ctx)
+    if (allowed) {
+      if (!r.ok) throw new Error(`${status} + ${action.type} refused: ${r.error.message}`)
+      expect(r.value.version).toBe(before.version + 1)
+      expect(r.value.updatedAt).toBe(now)
+    } else {
+      expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/当前状态/) } })
+    }
+  })
+
+  it('covers every action the machine knows', () => {
+    expect(SAMPLES.map((a) => a.type).sort()).toEqual(Object.keys(ALLOWED).sort())
+  })
 })
 
 describe('the task machine', () => {
-  it('accepts an assigned task, records who, bumps the version and sets the resolve deadline', () => {
-    const r = applyTaskAction(task(), { type: 'accept' }, ctx)
-    if (!r.ok) throw new Error(r.error.message)
-    expect(r.value).toMatchObject({ status: 'accepted', acceptedById: 'u_w', acceptedAt: now, version: 4 })
-    expect(r.value.dueAt).toBe(r.value.resolveDueAt)
-    expect(r.value.resolveDueAt).toBeGreaterThan(now)
+  it('accepts an assigned task, records who, bumps the version and sets the resolve deadline with its 80% warning', () => {
+    const t = applied(task(), { type: 'accept' })
+    expect(t).toMatchObject({ status: 'accepted', acceptedById: 'u_w', acceptedAt: now, version: 4 })
+    expect(t.dueAt).toBe(t.resolveDueAt)
+    // 480 working minutes from Mon 10:00: 390 until Mon 18:00, 90 more on Tuesday → Tue 10:30
+    expect(t.dueAt).toBe(Date.UTC(2026, 10, 24, 2, 30))
   })
 
-  it.each(['accepted', 'resolved', 'closed'] as const)('refuses to accept a task that is %s, naming the state', (status) => {
-    const r = applyTaskAction(task({ status }), { type: 'accept' }, ctx)
-    expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/当前状态/) })
-  })
-
-  it('resolves an accepted task with its result; its deadline becomes the end of the 7-day rating window', () => {
-    const r = applyTaskAction(task({ status: 'accepted' }), { type: 'resolve', text: '已清理', photos: ['f1'] }, ctx)
-    expect(r.ok && r.value).toMatchObject({ status: 'resolved', resolvedAt: now, dueAt: now + RATING_WINDOW_MS, result: { text: '已清理', photos: ['f1'], byId: 'u_w' } })
+  it('resolves an accepted task with its result; its deadline becomes the end of the 7-day rating window and nothing is left to check', () => {
+    expect(applied(task({ status: 'accepted' }), { type: 'resolve', text: '已清理', photos: ['f1'] })).toMatchObject({
+      status: 'resolved', resolvedAt: now, dueAt: now + RATING_WINDOW_MS, checkAt: null, warnAt: null, result: { text: '已清理', photos: ['f1'], byId: 'u_w' },
+    })
   })
 
   it('closes a resolved task as unrated, and refuses to do so once it is closed or reopened', () => {
@@ -39,9 +101,103 @@ describe('the task machine', () => {
   })
 
   it('closes a resolved task on a good rating and reopens it on a bad one', () => {
-    expect(applyTaskAction(task({ status: 'resolved' }), { type: 'rate', reopen: false }, ctx)).toMatchObject({ ok: true, value: { status: 'closed', closedAt: now } })
-    const reopened = applyTaskAction(task({ status: 'resolved', acceptedById: 'u_w' }), { type: 'rate', reopen: true }, ctx)
-    expect(reopened).toMatchObject({ ok: true, value: { status: 'reopened', reopenCount: 1, acceptedById: null } })
+    expect(applied(task({ status: 'resolved' }), { type: 'rate', reopen: false })).toMatchObject({ status: 'closed', closedAt: now })
+    expect(applied(task({ status: 'resolved', acceptedById: 'u_w' }), { type: 'rate', reopen: true })).toMatchObject({ status: 'reopened', reopenCount: 1, acceptedById: null, level: 'grid' })
+  })
+
+  it(`escalates on the ${ESCALATE_AFTER}rd reopen instead of sending it back to the same worker`, () => {
+    const t = applied(task({ status: 'resolved', reopenCount: ESCALATE_AFTER - 1 }), { type: 'rate', reopen: true })
+    expect(t).toMatchObject({ status: 'escalated', level: 'community', reopenCount: ESCALATE_AFTER, queue: { scope: 'community', id: 'c1' }, gridId: null, assigneeId: null })
+  })
+
+  it.each([
+    ['grid', 'community', { scope: 'community', id: 'c1' }],
+    ['community', 'street', { scope: 'street', id: 's1' }],
+    ['street', 'district', { scope: 'district', id: 'district' }],
+  ] as const)('escalates %s → %s into that level\'s queue with that level\'s accept deadline', (from, to, queue) => {
+    const t = applied(task({ level: from }), { type: 'escalate', reason: '需要协调' })
+    expect(t).toMatchObject({ level: to, status: 'escalated', queue, gridId: null, assigneeId: null, acceptedById: null, resolveDueAt: null })
+    const expected = applyTaskAction(task({ level: to, status: 'returned' }), { type: 'assign', gridId: 'g1', assigneeId: 'u' }, ctx)
+    expect(expected.ok && t.dueAt).toBe(expected.ok && expected.value.dueAt) // the same accept limit (LIMITS[to]) from now
+  })
+
+  it('skips the community level for a task in no community', () => {
+    expect(applied(task({ area: { communityId: null, streetId: 's1' } }), { type: 'escalate', reason: '需要协调' })).toMatchObject({ level: 'street', queue: { scope: 'street', id: 's1' } })
+  })
+
+  it('refuses to escalate past the district: a red task is supervised instead', () => {
+    const red = task({ level: 'district' })
+    expect(canApply(red, 'escalate')).toBe(false)
+    expect(applyTaskAction(red, { type: 'escalate', reason: '再上报' }, ctx)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/最高层级/) } })
+    const marked = applied(red, { type: 'supervise', note: '超期督办', byName: '系统', overdue: true })
+    expect(marked).toMatchObject({ supervision: { count: 1, overdue: true }, checkAt: null, status: 'assigned' })
+  })
+
+  it('transfers to a neighbouring grid, which may refuse it once, back to the dispatcher', () => {
+    const moved = applied(task({ status: 'accepted', acceptedById: 'u_w' }), { type: 'transfer', toGridId: 'g2', assigneeId: 'u_w2', reason: '位置在相邻网格' })
+    expect(moved).toMatchObject({ status: 'transferred', gridId: 'g2', queue: { scope: 'grid', id: 'g2' }, assigneeId: 'u_w2', acceptedById: null, transfer: { fromGridId: 'g1', toGridId: 'g2' } })
+    const refused = applied(moved, { type: 'refuse_transfer', reason: '不在本网格' })
+    expect(refused).toMatchObject({ status: 'returned', gridId: null, queue: { scope: 'community', id: 'c1' }, assigneeId: null, transferRefused: true })
+    expect(refused.transfer).toBeUndefined()
+    // assigned back to g2 and transferred again: no second refusal
+    const again = applied(applied(refused, { type: 'assign', gridId: 'g1', assigneeId: 'u_w' }), { type: 'transfer', toGridId: 'g2', assigneeId: 'u_w2', reason: '再次转派' })
+    expect(canApply(again, 'refuse_transfer')).toBe(false)
+    expect(applyTaskAction(again, { type: 'refuse_transfer', reason: '还是不要' }, ctx)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/拒收过一次/) } })
+  })
+
+  it('refuses a transfer to the grid that holds it', () => {
+    expect(applyTaskAction(task(), { type: 'transfer', toGridId: 'g1', assigneeId: null, reason: '转给自己' }, ctx)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
+  it(`returns to the dispatcher, and the ${ESCALATE_AFTER}rd return escalates`, () => {
+    expect(applied(task(), { type: 'return', reason: '不属于网格职责' })).toMatchObject({ status: 'returned', returnCount: 1, level: 'grid', queue: { scope: 'community', id: 'c1' }, gridId: null })
+    expect(applied(task({ returnCount: ESCALATE_AFTER - 1 }), { type: 'return', reason: '不属于网格职责' })).toMatchObject({ status: 'escalated', returnCount: ESCALATE_AFTER, level: 'community' })
+  })
+
+  it('assigns a queued task and reassigns a held one, keeping its level', () => {
+    expect(applied(inState('escalated'), { type: 'assign', gridId: 'g3', assigneeId: 'u_w3' })).toMatchObject({ status: 'assigned', gridId: 'g3', queue: { scope: 'grid', id: 'g3' }, assigneeId: 'u_w3', level: 'grid' })
+    const held = applied(task({ status: 'accepted', acceptedById: 'u_w', level: 'community' }), { type: 'assign', gridId: 'g3', assigneeId: 'u_w3' })
+    expect(held).toMatchObject({ status: 'assigned', acceptedById: null, level: 'community', resolveDueAt: null })
+  })
+
+  it('moves the resolve deadline by the working days an approved extension asked for, and keeps it when refused', () => {
+    const asked = applied(inState('accepted'), { type: 'request_extension', days: 2, reason: '等待配件', byName: '王建国' })
+    expect(asked).toMatchObject({ status: 'extension_requested', extension: { days: 2, byId: 'u_w' }, dueAt: now + 8 * H })
+    const approved = applied(asked, { type: 'decide_extension', approve: true })
+    expect(approved.status).toBe('accepted')
+    expect(approved.extension).toBeUndefined()
+    // Mon 18:00 + 2 working days of 7.5 h = Wed 18:00
+    expect(approved.resolveDueAt).toBe(Date.UTC(2026, 10, 25, 10, 0))
+    expect(approved.dueAt).toBe(approved.resolveDueAt)
+    expect(approved.checkAt).toBe(approved.warnAt)
+    expect(approved.warnAt!).toBeLessThan(approved.dueAt!)
+    const refused = applied(asked, { type: 'decide_extension', approve: false, reason: '不予延期' })
+    expect(refused).toMatchObject({ status: 'accepted', dueAt: now + 8 * H, resolveDueAt: now + 8 * H })
+  })
+
+  it('warns once at 80% of the working time, then checks at the deadline', () => {
+    const t = task()
+    expect(t.checkAt).toBe(t.warnAt)
+    const warned = applied(t, { type: 'warn' })
+    expect(warned.checkAt).toBe(t.dueAt)
+    expect(canApply(warned, 'warn')).toBe(false)
+    expect(applyTaskAction(warned, { type: 'warn' }, ctx)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
+  it(`sets the warning at ${WARN_SHARE * 100}% of a new deadline's working time`, () => {
+    const t = applied(task(), { type: 'accept' }) // 480 working minutes from Mon 10:00
+    expect(workingDayMinutes(DEFAULT_CALENDAR)).toBe(450)
+    // 384 working minutes from Mon 10:00: Monday holds 390, so 6 minutes before its 18:00
+    expect(t.warnAt).toBe(Date.UTC(2026, 10, 23, 9, 54))
+    expect(t.checkAt).toBe(t.warnAt)
+  })
+
+  it('puts each level in its queue for an area', () => {
+    expect(queueAt('grid', area)).toEqual({ scope: 'community', id: 'c1' })
+    expect(queueAt('community', area)).toEqual({ scope: 'community', id: 'c1' })
+    expect(queueAt('street', area)).toEqual({ scope: 'street', id: 's1' })
+    expect(queueAt('district', area)).toEqual({ scope: 'district', id: 'district' })
+    expect(queueAt('grid', { communityId: null, streetId: 's1' })).toEqual({ scope: 'street', id: 's1' })
   })
 
   it.each([

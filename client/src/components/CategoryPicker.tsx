@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Category } from '../../../shared/catalogue'
+import type { CategoryName as Category } from '../../../shared/categories'
 import FieldError from './FieldError'
 
 interface Props { catalogue: Category[]; value: string; onChange: (code: string) => void; error?: string }

@@ -1,15 +1,18 @@
 import type { Db } from '@cloudbase/database'
-import type { Cases, NewReport, PageOf, PageQuery, QueueRef, TaskChange } from '../../app/ports'
+import type { AreaFilter, AreaRef, Cases, NewReport, PageOf, PageQuery, QueueRef, TaskChange } from '../../app/ports'
 import type { Report, Task } from '../../../shared/model'
 import type { TaskStatus } from '../../../shared/workflow/status'
+import { countArea, findByCaseNumber, listArea, listChecks } from './areaLists'
+import { nextCaseSequence } from './caseSequences'
 import { createReport, saveTaskChange } from './cases'
-import { COLLECTIONS, fromDoc } from './docs'
+import { COLLECTIONS, fromDoc, type Doc } from './docs'
 import { listInboxWithAssigned } from './inbox'
 import * as lists from './lists'
 import { byId, docsByIds } from './reads'
 
 // Cases on the CloudBase document database: the writes that must land whole are
-// transactions (cases.ts), the lists each run on one index (lists.ts, docs/deploy.md).
+// transactions (cases.ts, caseSequences.ts), the lists each run on one index (lists.ts,
+// inbox.ts, areaLists.ts; docs/deploy.md).
 export class CloudbaseCases implements Cases {
   constructor(private readonly db: Db) {}
 
@@ -29,8 +32,10 @@ export class CloudbaseCases implements Cases {
     return lists.listReportsByReporter(this.db, reporterId, page)
   }
 
-  getTask(id: string) {
-    return byId<Task>(this.db, COLLECTIONS.tasks, id, lists.TASK_QUERY_FIELDS)
+  async getTask(id: string): Promise<Task | null> {
+    const res = await this.db.collection(COLLECTIONS.tasks).doc(id).get()
+    const doc = (res.data as Doc[])[0]
+    return doc ? lists.taskFromDoc(doc) : null
   }
 
   async getTasks(ids: string[]): Promise<Task[]> {
@@ -47,6 +52,26 @@ export class CloudbaseCases implements Cases {
 
   listDue(before: number, limit: number, statuses: readonly TaskStatus[]): Promise<Task[]> {
     return lists.listDue(this.db, before, limit, statuses)
+  }
+
+  listArea(area: AreaRef, filter: AreaFilter, page: PageQuery): Promise<PageOf<Task>> {
+    return listArea(this.db, area, filter, page)
+  }
+
+  countArea(area: AreaRef, filter: AreaFilter): Promise<number> {
+    return countArea(this.db, area, filter)
+  }
+
+  findByCaseNumber(caseNumber: string): Promise<Task | null> {
+    return findByCaseNumber(this.db, caseNumber)
+  }
+
+  listChecks(before: number, limit: number): Promise<Task[]> {
+    return listChecks(this.db, before, limit)
+  }
+
+  nextCaseSequence(day: string): Promise<number> {
+    return nextCaseSequence(this.db, day)
   }
 
   saveTaskChange(change: TaskChange) {

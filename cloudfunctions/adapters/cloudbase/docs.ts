@@ -41,6 +41,8 @@ export const COLLECTIONS = {
   registerCounts: 'register_counts',
   /** every unmasked read of personal data: inserted, never changed or removed (cloudbaseAudit.ts) */
   auditLog: 'audit_log',
+  /** the 工单编号 handed out, one counter per day (_id = YYYYMMDD, `seq` = the last number; caseSequences.ts) */
+  caseSequences: 'case_sequences',
 } as const
 
 export type Doc = Record<string, any> & { _id: string }

@@ -3,15 +3,13 @@ import type { PageOf, PageQuery, QueueRef } from '../../app/ports'
 import type { Message, Report, Task, TimelineEvent } from '../../../shared/model'
 import { OPEN_STATUSES, type TaskStatus } from '../../../shared/workflow/status'
 import { decodeCursor, fetchSize, pageSize, toPage } from '../paging'
-import { eventsOf, UNDATED } from './taskDocs'
+import { eventsOf, taskFromDoc, TASK_QUERY_FIELDS, UNDATED } from './taskDocs'
 import { COLLECTIONS, fromDoc, type Doc } from './docs'
 import { query, type SortField } from './keyset'
 
 // The lists the use cases page through, each served by one index (docs/deploy.md).
 
-export { UNDATED }
-export const TASK_QUERY_FIELDS = ['dueKey', 'timeline'] as const
-export const taskFromDoc = (doc: Doc) => fromDoc<Task>(doc, TASK_QUERY_FIELDS)
+export { taskFromDoc, TASK_QUERY_FIELDS, UNDATED }
 
 
 const REPORTS: SortField[] = [{ field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }]
@@ -38,8 +36,8 @@ export async function listQueue(db: Db, queue: QueueRef, page: PageQuery): Promi
   return openPage(db, { 'queue.scope': queue.scope, 'queue.id': queue.id, status: _.in([...OPEN_STATUSES]) }, page, 'queue')
 }
 
-/** Open tasks by deadline, undated last: the inbox's and the queues' order. */
-async function openPage(db: Db, where: object, page: PageQuery, list: string): Promise<PageOf<Task>> {
+/** Open tasks by deadline, undated last: the inbox's, the queues' and the console's order. */
+export async function openPage(db: Db, where: object, page: PageQuery, list: string): Promise<PageOf<Task>> {
   const limit = pageSize(page.limit)
   let key: (string | number)[] | undefined
   if (page.cursor) {
@@ -50,12 +48,12 @@ async function openPage(db: Db, where: object, page: PageQuery, list: string): P
   return toPage(docs.map(taskFromDoc), limit, list, (t) => [t.dueAt, t.createdAt, t.id])
 }
 
-/** What a job sweeps: tasks in these states due before `before`, earliest first (index: status, dueKey). */
+/** What a job sweeps: tasks in these states due before `before`, earliest first (index: status, dueKey, createdAt, _id). */
 export async function listDue(db: Db, before: number, limit: number, statuses: readonly TaskStatus[]): Promise<Task[]> {
   if (statuses.length === 0) return []
   const _ = db.command
   const where = { status: _.in([...statuses]), dueKey: _.lt(Math.min(before, UNDATED)) }
-  const docs = await query(db, COLLECTIONS.tasks, where, [{ field: 'dueKey', dir: 'asc' }, { field: '_id', dir: 'asc' }], pageSize(limit))
+  const docs = await query(db, COLLECTIONS.tasks, where, INBOX, pageSize(limit))
   return docs.map(taskFromDoc)
 }
 

@@ -17,6 +17,7 @@ import { GrantLedger } from './grants'
 import { CloudbaseIdentity, type WxContextSource } from './identity'
 import { CloudbaseKeyedHash, secretSetting } from './keyedHash'
 import { declarationSettingsOf } from '../../app/declarations/settings'
+import { workflowSettingsOf } from '../../app/tasks/workflowSettings'
 import { loadCloudbaseSettings, type CloudbaseSettings } from './settings'
 import { SubscribeNotifier, type SubscribeApi } from './subscribeNotifier'
 import { CloudbaseSubscriptions } from './subscriptions'
@@ -95,7 +96,7 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
       keyedHash,
       cipher,
       importTexts,
-      config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: settings.GRIDLINK_RATE_LIMITS, declarations: declarationSettingsOf(settings) },
+      config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: settings.GRIDLINK_RATE_LIMITS, declarations: declarationSettingsOf(settings), workflow: workflowSettingsOf(settings) },
       calendar: DEFAULT_CALENDAR,
     }
   }

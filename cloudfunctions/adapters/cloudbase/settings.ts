@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { declarationSettingFields } from '../../app/declarations/settings'
+import { workflowSettingFields } from '../../app/tasks/workflowSettings'
 import { jsonSetting, parseSettings } from '../../app/settings'
 import { limitSettingsSchema } from '../../app/limits'
 import { keyRingSetting } from '../../app/privacy/keyRing'
@@ -25,6 +26,7 @@ const settingsSchema = z.object({
    */
   GRIDLINK_FIELD_KEYS: z.preprocess((v) => (v === '' ? undefined : v), keyRingSetting('GRIDLINK_FIELD_KEYS').optional()),
     ...declarationSettingFields,
+    ...workflowSettingFields,
 })
 export type CloudbaseSettings = z.infer<typeof settingsSchema>
 

@@ -17,6 +17,9 @@ dayjs.extend(timezone)
  * The message kinds a template may carry. A residence declaration pushes the worker's new
  * verification and the declarant's three outcomes; `declaration_duplicate` (an ID number also
  * declared at another grid's room) is a note for that grid's staff, left to the message centre.
+ * The moves of the four levels (escalated, transferred, returned, supervised, extensions, the
+ * 80% warning, a reporter's progress) are in-app messages only for now: no tap collects a
+ * one-time grant for them, so a template would almost never find one.
  */
 export const MESSAGE_KINDS = [
   'task_assigned', 'task_reopened', 'report_accepted', 'report_resolved', 'report_closed',
@@ -48,6 +51,14 @@ const STATUS: Record<Message['kind'], string> = {
   declaration_rejected: DECLARATION_STATUS_NAMES.rejected,
   declaration_more_info: DECLARATION_STATUS_NAMES.more_info,
   declaration_duplicate: '证件重复',
+  task_escalated: '已上报',
+  task_warning: '即将超时',
+  task_transferred: '转派待签收',
+  task_returned: '已退回',
+  task_supervised: '督办',
+  extension_requested: '申请延期',
+  extension_decided: '延期审批',
+  report_progress: '处理中',
 }
 
 /** The template of a message's kind, if one is configured (a kind no template may carry has none). */
@@ -76,6 +87,14 @@ const PAGES: Record<MessageKind, (m: Message) => string> = {
   declaration_verified: householdPage,
   declaration_rejected: householdPage,
   declaration_more_info: (m) => (m.declarationId ? `declare/index?amend=${m.declarationId}` : householdPage()),
+  task_escalated: taskPage,
+  task_warning: taskPage,
+  task_transferred: taskPage,
+  task_returned: taskPage,
+  task_supervised: taskPage,
+  extension_requested: taskPage,
+  extension_decided: taskPage,
+  report_progress: casePage,
 }
 
 export const pageOf = (m: Message): string => PAGES[m.kind](m)

@@ -272,6 +272,71 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
     `,
   },
+  {
+    version: 9,
+    name: 'escalation and the dispatchers\' console: case numbers, areas, checks, the district queue',
+    up: `
+      -- What the console and the escalate job filter on (shared/model.ts Task): the 工单编号, the
+      -- community and street a task lies in whichever queue holds it, and the next instant the
+      -- job must look at it. UNIQUE: no two tasks share a number (an index, as ADD COLUMN takes no UNIQUE).
+      ALTER TABLE tasks ADD COLUMN case_number TEXT;
+      ALTER TABLE tasks ADD COLUMN community_id TEXT;
+      ALTER TABLE tasks ADD COLUMN street_id TEXT;
+      ALTER TABLE tasks ADD COLUMN check_at INTEGER;
+
+      -- Areas: from the task's grid; a queued task from its queue's community or street; what is
+      -- left (a grid an import removed since) from where its report was routed.
+      UPDATE tasks SET community_id = g.community_id, street_id = g.street_id FROM grids g WHERE g.id = tasks.grid_id;
+      UPDATE tasks SET community_id = queue_id, street_id = (SELECT c.street_id FROM communities c WHERE c.id = tasks.queue_id)
+        WHERE community_id IS NULL AND queue_scope = 'community';
+      UPDATE tasks SET street_id = queue_id WHERE street_id IS NULL AND queue_scope = 'street';
+      UPDATE tasks SET community_id = json_extract(r.doc, '$.routing.communityId'), street_id = json_extract(r.doc, '$.routing.streetId')
+        FROM reports r WHERE r.id = tasks.report_id AND tasks.community_id IS NULL AND tasks.street_id IS NULL;
+
+      -- 工单编号 for the tasks there are: the Shanghai day (UTC+8, no daylight saving) of their
+      -- creation and their place in that day, in created order; their reports show the same number.
+      UPDATE tasks SET case_number = n.day || printf('%05d', n.seq)
+        FROM (SELECT id, strftime('%Y%m%d', created_at / 1000, 'unixepoch', '+8 hours') AS day,
+                row_number() OVER (PARTITION BY strftime('%Y%m%d', created_at / 1000, 'unixepoch', '+8 hours') ORDER BY created_at, id) AS seq
+              FROM tasks) AS n
+        WHERE n.id = tasks.id;
+      UPDATE reports SET doc = json_set(doc, '$.caseNumber', t.case_number) FROM tasks t WHERE t.id = reports.task_id;
+      CREATE UNIQUE INDEX tasks_by_case_number ON tasks(case_number);
+
+      -- The escalate job's next look: an open task's deadline (its 80% warning cannot be placed
+      -- without the calendar, so it falls due with the deadline); nothing for a finished one.
+      UPDATE tasks SET check_at = due_at WHERE status IN (${OPEN_AT_V1});
+      UPDATE tasks SET extra = json_insert(extra, '$.returnCount', 0,
+        '$.warnAt', CASE WHEN status IN (${OPEN_AT_V1}) THEN due_at END);
+
+      -- Each number handed out is a row, claimed by a random token inside the write thread's
+      -- transaction (the one writer, so max + 1 is never taken twice) and read back by it after
+      -- COMMIT: the write thread answers changes, not values (sqliteCases.ts nextCaseSequence).
+      -- A day's numbers go on from the ones above.
+      CREATE TABLE case_sequences (
+        day TEXT NOT NULL, seq INTEGER NOT NULL, claim TEXT NOT NULL UNIQUE, PRIMARY KEY (day, seq)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO case_sequences (day, seq, claim)
+        SELECT substr(case_number, 1, 8), max(CAST(substr(case_number, 9) AS INTEGER)), 'migration 9: ' || substr(case_number, 1, 8)
+        FROM tasks WHERE case_number IS NOT NULL GROUP BY substr(case_number, 1, 8);
+
+      -- The console's lists: an area's open tasks in the inbox's order. The order's first term is
+      -- an expression (undated last), and an index that holds it hands a page over without
+      -- sorting every open task of the area first. Same IN list as v1, term for term.
+      CREATE INDEX tasks_open_by_community ON tasks(community_id, due_at IS NULL, due_at, created_at, id)
+        WHERE status IN (${OPEN_AT_V1});
+      CREATE INDEX tasks_open_by_street ON tasks(street_id, due_at IS NULL, due_at, created_at, id)
+        WHERE status IN (${OPEN_AT_V1});
+      CREATE INDEX tasks_open_by_deadline ON tasks(due_at IS NULL, due_at, created_at, id)
+        WHERE status IN (${OPEN_AT_V1});
+      -- The queues now include the district's (区网格办), in the same order.
+      DROP INDEX tasks_open_by_queue;
+      CREATE INDEX tasks_open_by_queue ON tasks(queue_scope, queue_id, due_at IS NULL, due_at, created_at, id)
+        WHERE status IN (${OPEN_AT_V1}) AND queue_scope IN ('community', 'street', 'district');
+      -- What the escalate job sweeps: a finished task has no checkAt and no entry.
+      CREATE INDEX tasks_checks ON tasks(check_at, id) WHERE check_at IS NOT NULL;
+    `,
+  },
 ]
 
 export const schemaVersion = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number

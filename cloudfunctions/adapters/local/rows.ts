@@ -15,39 +15,42 @@ function rest<T extends object>(record: T, columns: readonly (keyof T)[]): strin
 const opt = <K extends string, V>(key: K, value: V | null) => (value === null ? {} : ({ [key]: value } as { [P in K]: V }))
 
 export interface TaskRow {
-  id: string; report_id: string; kind: string; category: string; grid_id: string | null
-  queue_scope: string; queue_id: string; level: string; status: string
+  id: string; report_id: string; case_number: string; kind: string; category: string; grid_id: string | null
+  queue_scope: string; queue_id: string; community_id: string | null; street_id: string | null; level: string; status: string
   assignee_id: string | null; accepted_by_id: string | null
   accept_due_at: number; resolve_due_at: number | null; due_at: number | null
   reopen_count: number; version: number; created_at: number; updated_at: number
-  accepted_at: number | null; resolved_at: number | null; closed_at: number | null; extra: string
+  accepted_at: number | null; resolved_at: number | null; closed_at: number | null; check_at: number | null; extra: string
 }
-const TASK_COLUMNS = ['id', 'reportId', 'kind', 'category', 'gridId', 'queue', 'level', 'status', 'assigneeId', 'acceptedById',
-  'acceptDueAt', 'resolveDueAt', 'dueAt', 'reopenCount', 'version', 'createdAt', 'updatedAt', 'acceptedAt', 'resolvedAt', 'closedAt'] as const
+// the console's area, the 工单编号 and the escalate job's checkAt are columns because lists
+// filter on them; returnCount, warnAt and the moves (transfer, extension, supervision) stay in `extra`
+const TASK_COLUMNS = ['id', 'reportId', 'caseNumber', 'kind', 'category', 'gridId', 'queue', 'area', 'level', 'status', 'assigneeId', 'acceptedById',
+  'acceptDueAt', 'resolveDueAt', 'dueAt', 'reopenCount', 'version', 'createdAt', 'updatedAt', 'acceptedAt', 'resolvedAt', 'closedAt', 'checkAt'] as const
 
-export const TASK_SELECT = `id, report_id, kind, category, grid_id, queue_scope, queue_id, level, status, assignee_id,
+export const TASK_SELECT = `id, report_id, case_number, kind, category, grid_id, queue_scope, queue_id, community_id, street_id, level, status, assignee_id,
   accepted_by_id, accept_due_at, resolve_due_at, due_at, reopen_count, version, created_at, updated_at,
-  accepted_at, resolved_at, closed_at, extra`
+  accepted_at, resolved_at, closed_at, check_at, extra`
 
 export const taskToRow = (t: Task): TaskRow => ({
-  id: t.id, report_id: t.reportId, kind: t.kind, category: t.category, grid_id: t.gridId,
-  queue_scope: t.queue.scope, queue_id: t.queue.id, level: t.level, status: t.status,
+  id: t.id, report_id: t.reportId, case_number: t.caseNumber, kind: t.kind, category: t.category, grid_id: t.gridId,
+  queue_scope: t.queue.scope, queue_id: t.queue.id, community_id: t.area.communityId, street_id: t.area.streetId, level: t.level, status: t.status,
   assignee_id: t.assigneeId, accepted_by_id: t.acceptedById,
   accept_due_at: t.acceptDueAt, resolve_due_at: t.resolveDueAt, due_at: t.dueAt,
   reopen_count: t.reopenCount, version: t.version, created_at: t.createdAt, updated_at: t.updatedAt,
-  accepted_at: t.acceptedAt, resolved_at: t.resolvedAt, closed_at: t.closedAt,
+  accepted_at: t.acceptedAt, resolved_at: t.resolvedAt, closed_at: t.closedAt, check_at: t.checkAt,
   extra: rest(t, TASK_COLUMNS),
 })
 
 export const taskFromRow = (r: TaskRow): Task => ({
-  ...(JSON.parse(r.extra) as Pick<Task, 'result' | 'calendarUnconfirmed'>),
-  id: r.id, kind: r.kind as Task['kind'], reportId: r.report_id, category: r.category, gridId: r.grid_id,
+  ...(JSON.parse(r.extra) as Pick<Task, 'returnCount' | 'warnAt' | 'result' | 'calendarUnconfirmed' | 'transfer' | 'transferRefused' | 'extension' | 'supervision'>),
+  id: r.id, kind: r.kind as Task['kind'], reportId: r.report_id, caseNumber: r.case_number, category: r.category, gridId: r.grid_id,
   queue: { scope: r.queue_scope as Task['queue']['scope'], id: r.queue_id },
+  area: { communityId: r.community_id, streetId: r.street_id },
   level: r.level as Task['level'], status: r.status as Task['status'],
   assigneeId: r.assignee_id, acceptedById: r.accepted_by_id,
   acceptDueAt: r.accept_due_at, resolveDueAt: r.resolve_due_at, dueAt: r.due_at,
   reopenCount: r.reopen_count, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
-  acceptedAt: r.accepted_at, resolvedAt: r.resolved_at, closedAt: r.closed_at,
+  acceptedAt: r.accepted_at, resolvedAt: r.resolved_at, closedAt: r.closed_at, checkAt: r.check_at,
 })
 
 export interface ReportRow { id: string; reporter_id: string; task_id: string; category: string; created_at: number; doc: string }

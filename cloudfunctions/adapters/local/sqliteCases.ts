@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { Cases, NewReport, PageOf, PageQuery, QueueRef, TaskChange } from '../../app/ports'
+import type { AreaFilter, AreaRef, Cases, NewReport, PageOf, PageQuery, QueueRef, TaskChange } from '../../app/ports'
 import { messageSteps } from './messageSteps'
 import type { Step, WriteThread } from './writeThread'
 import type { Report, Task, TimelineEvent } from '../../../shared/model'
-import { OPEN_STATUSES, type TaskStatus } from '../../../shared/workflow/status'
+import type { TaskStatus } from '../../../shared/workflow/status'
 import { decodeCursor, inOrder, pageSize, toPage } from '../paging'
+import { areaCountSql, areaTasksSql, areaWhere, CHECKS_SQL, openTasksSql, type After } from './taskQueries'
 import {
   TASK_SELECT, eventFromRow, eventToRow, reportFromRow, reportToRow,
   taskFromRow, taskToRow, type EventRow, type ReportRow, type TaskRow,
@@ -14,49 +16,39 @@ import {
 // step lists for the write thread. Writes that belong together (a change, its timeline
 // lines, its messages) are one job, so they commit or fail together.
 
-// Must stay term for term the IN list of the partial index (see migrations.ts).
-const OPEN_IN = OPEN_STATUSES.map((s) => `'${s}'`).join(',')
-
-/** The inbox and queue queries; exported so a test can check that their plans use the partial indexes. */
-export function openTasksSql(after: 'none' | 'due' | 'undated', by: 'grids' | 'queue' | 'gridsOrAssignee' = 'grids'): string {
-  const keyset = {
-    none: '',
-    // nulls sort last, so past a dated row come later-dated rows and then all undated ones
-    due: 'AND (due_at IS NULL OR (due_at, created_at, id) > (@due, @created, @id))',
-    undated: 'AND due_at IS NULL AND (created_at, id) > (@created, @id)',
-  }[after]
-  const which = {
-    grids: `grid_id IN (SELECT value FROM json_each(@grids)) AND status IN (${OPEN_IN})`,
-    queue: `queue_scope = @scope AND queue_id = @queue AND queue_scope IN ('community', 'street') AND status IN (${OPEN_IN})`,
-    // each side repeats the status list, so SQLite serves each from its partial index (a MULTI-INDEX OR)
-    gridsOrAssignee: `((grid_id IN (SELECT value FROM json_each(@grids)) AND status IN (${OPEN_IN})) OR (assignee_id = @assignee AND status IN (${OPEN_IN})))`,
-  }[by]
-  return `SELECT ${TASK_SELECT} FROM tasks
-    WHERE ${which} ${keyset}
-    ORDER BY due_at IS NULL, due_at, created_at, id LIMIT @limit`
-}
+export { openTasksSql } from './taskQueries'
 
 // Run by the write thread (writeThread.ts), on its own connection.
 const WRITES = {
   claimKey: 'INSERT INTO idempotency (request_key, report_id, created_at) VALUES (?, ?, ?) ON CONFLICT (request_key) DO NOTHING',
   insertReport: 'INSERT INTO reports (id, reporter_id, task_id, category, created_at, doc) VALUES (@id, @reporter_id, @task_id, @category, @created_at, @doc)',
-  insertTask: `INSERT INTO tasks (${TASK_SELECT}) VALUES (@id, @report_id, @kind, @category, @grid_id, @queue_scope, @queue_id,
-    @level, @status, @assignee_id, @accepted_by_id, @accept_due_at, @resolve_due_at, @due_at, @reopen_count, @version,
-    @created_at, @updated_at, @accepted_at, @resolved_at, @closed_at, @extra)`,
+  insertTask: `INSERT INTO tasks (${TASK_SELECT}) VALUES (@id, @report_id, @case_number, @kind, @category, @grid_id, @queue_scope, @queue_id,
+    @community_id, @street_id, @level, @status, @assignee_id, @accepted_by_id, @accept_due_at, @resolve_due_at, @due_at, @reopen_count, @version,
+    @created_at, @updated_at, @accepted_at, @resolved_at, @closed_at, @check_at, @extra)`,
   // the version guard: two people acting on one task, the second matches no row
-  updateTask: `UPDATE tasks SET kind = @kind, category = @category, grid_id = @grid_id, queue_scope = @queue_scope,
-    queue_id = @queue_id, level = @level, status = @status, assignee_id = @assignee_id, accepted_by_id = @accepted_by_id,
+  updateTask: `UPDATE tasks SET case_number = @case_number, kind = @kind, category = @category, grid_id = @grid_id, queue_scope = @queue_scope,
+    queue_id = @queue_id, community_id = @community_id, street_id = @street_id, level = @level, status = @status,
+    assignee_id = @assignee_id, accepted_by_id = @accepted_by_id,
     accept_due_at = @accept_due_at, resolve_due_at = @resolve_due_at, due_at = @due_at, reopen_count = @reopen_count,
     version = @version, updated_at = @updated_at, accepted_at = @accepted_at, resolved_at = @resolved_at,
-    closed_at = @closed_at, extra = @extra
+    closed_at = @closed_at, check_at = @check_at, extra = @extra
     WHERE id = @id AND version = @expected_version`,
+  // the next number of a day, claimed under the one writer's lock (migrations.ts, v9: case_sequences)
+  claimSequence: `INSERT INTO case_sequences (day, seq, claim)
+    SELECT @day, coalesce(max(seq), 0) + 1, @claim FROM case_sequences WHERE day = @day`,
   insertEvent: 'INSERT INTO timeline (id, task_id, at, doc) VALUES (@id, @task_id, @at, @doc)',
 }
 
+/** 工单编号's day: YYYYMMDD. */
+const CASE_DAY = /^\d{8}$/
+
 export class SqliteCases implements Cases {
   private readonly s
+  /** the console's statements, one per filter combination, prepared on first use */
+  private readonly areaStatements = new Map<string, Database.Statement<unknown[], TaskRow>>()
+  private readonly countStatements = new Map<string, Database.Statement<unknown[], { n: number }>>()
 
-  constructor(db: Database.Database, private readonly writer: WriteThread) {
+  constructor(private readonly db: Database.Database, private readonly writer: WriteThread) {
     const p = <R>(sql: string) => db.prepare<unknown[], R>(sql)
     this.s = {
       keyOwner: p<{ report_id: string }>('SELECT report_id FROM idempotency WHERE request_key = ?'),
@@ -76,7 +68,10 @@ export class SqliteCases implements Cases {
       queueAfterDue: p<TaskRow>(openTasksSql('due', 'queue')),
       queueAfterUndated: p<TaskRow>(openTasksSql('undated', 'queue')),
       due: p<TaskRow>(`SELECT ${TASK_SELECT} FROM tasks WHERE status IN (SELECT value FROM json_each(@statuses))
-        AND due_at < @before ORDER BY due_at, id LIMIT @limit`),
+        AND due_at < @before ORDER BY due_at, created_at, id LIMIT @limit`),
+      checks: p<TaskRow>(CHECKS_SQL),
+      byCaseNumber: p<TaskRow>(`SELECT ${TASK_SELECT} FROM tasks WHERE case_number = ?`),
+      claimedSequence: p<{ seq: number }>('SELECT seq FROM case_sequences WHERE claim = ?'),
       timeline: p<EventRow>('SELECT id, task_id, at, doc FROM timeline WHERE task_id = ? ORDER BY at, seq'),
     }
   }
@@ -108,6 +103,45 @@ export class SqliteCases implements Cases {
 
   async listQueue(queue: QueueRef, page: PageQuery): Promise<PageOf<Task>> {
     return this.openPage({ scope: queue.scope, queue: queue.id }, page, 'queue', this.s.queueFirst, this.s.queueAfterDue, this.s.queueAfterUndated)
+  }
+
+  async listArea(area: AreaRef, filter: AreaFilter, page: PageQuery): Promise<PageOf<Task>> {
+    const { sql, params } = areaWhere(area, filter)
+    const [first, afterDue, afterUndated] = (['none', 'due', 'undated'] as After[]).map((after) => this.areaStatement(areaTasksSql(sql, after)))
+    return this.openPage(params, page, 'area', first, afterDue, afterUndated)
+  }
+
+  async countArea(area: AreaRef, filter: AreaFilter): Promise<number> {
+    const { sql, params } = areaWhere(area, filter)
+    const text = areaCountSql(sql)
+    let stmt = this.countStatements.get(text)
+    if (!stmt) this.countStatements.set(text, (stmt = this.db.prepare<unknown[], { n: number }>(text)))
+    return stmt.get(params)?.n ?? 0
+  }
+
+  async findByCaseNumber(caseNumber: string): Promise<Task | null> {
+    const row = this.s.byCaseNumber.get(caseNumber)
+    return row ? taskFromRow(row) : null
+  }
+
+  async listChecks(before: number, limit: number): Promise<Task[]> {
+    return this.s.checks.all({ before, limit: pageSize(limit) }).map(taskFromRow)
+  }
+
+  /** Claims the number in the write thread, then reads back which one this claim got. */
+  async nextCaseSequence(day: string): Promise<number> {
+    if (!CASE_DAY.test(day)) throw new RangeError(`a case-number day is YYYYMMDD, got ${day}`)
+    const claim = randomUUID()
+    await this.writer.run([{ sql: WRITES.claimSequence, params: { day, claim }, expect: 'required', missing: `no case number claimed for ${day}` }])
+    const row = this.s.claimedSequence.get(claim)
+    if (!row) throw new Error(`case-number claim ${claim} vanished after its commit`)
+    return row.seq
+  }
+
+  private areaStatement(sql: string): Database.Statement<unknown[], TaskRow> {
+    let stmt = this.areaStatements.get(sql)
+    if (!stmt) this.areaStatements.set(sql, (stmt = this.db.prepare<unknown[], TaskRow>(sql)))
+    return stmt
   }
 
   /** The write of a new report as one job. Claiming the key first lets the UNIQUE

@@ -1,8 +1,8 @@
-import { findCategory } from '../../../shared/catalogue'
 import { applyTaskAction } from '../../../shared/workflow/taskMachine'
 import type { Deps } from '../ports'
 import { message, pushQuietly, SYSTEM_ACTOR, timelineEvent } from '../records'
 import { at, type JobResult } from './job'
+import { machineContext } from '../tasks/limits'
 
 // A resolved case its reporter has not rated within the rating window (7 days, DESIGN.md)
 // closes as unrated, with a timeline line and a message to the reporter. A resolved task's
@@ -20,8 +20,7 @@ export async function closeUnrated(deps: Deps, now: number, batch = CLOSE_UNRATE
   let changed = 0
   for (const task of due) {
     const report = reports.get(task.reportId)
-    const limits = findCategory(d.config.catalogue, task.category) ?? d.config.catalogue[0]
-    const next = applyTaskAction(task, { type: 'close_unrated' }, { actorId: SYSTEM_ACTOR.id, now, calendar: d.calendar, limits })
+    const next = applyTaskAction(task, { type: 'close_unrated' }, machineContext(d, SYSTEM_ACTOR.id, now, task.category))
     if (!next.ok || !report) continue
     const refs = { reportId: report.id, taskId: task.id }
     const events = [timelineEvent(d, task.id, SYSTEM_ACTOR, 'close_unrated', '居民7天内未评价，系统自动结案')]

@@ -1,4 +1,5 @@
-import type { Message, Report, Task, TimelineEvent } from '../../../shared/model'
+import type { Level } from '../../../shared/levels'
+import type { Message, QueueScope, Report, Task, TimelineEvent } from '../../../shared/model'
 import type { TaskStatus } from '../../../shared/workflow/status'
 import type { PageOf, PageQuery } from './paging'
 
@@ -18,8 +19,23 @@ export interface TaskChange {
   reportPatch?: Partial<Pick<Report, 'rating'>>
 }
 
-/** A dispatchers' queue: the open tasks that no grid holds, per community or street. */
-export interface QueueRef { scope: 'community' | 'street'; id: string }
+/** A dispatchers' queue: the open tasks that no grid holds, per community, street or the district. */
+export interface QueueRef { scope: Exclude<QueueScope, 'grid'>; id: string }
+
+/** The area a console lists: a community's tasks, a street's (its communities' included), or the whole district's. */
+export type AreaRef = { communityId: string } | { streetId: string } | { all: true }
+/** What a console narrows an area's open tasks to; every filter given must hold. */
+export interface AreaFilter {
+  level?: Level
+  /** held by this grid */
+  gridId?: string
+  /** waiting in a dispatchers' queue (no grid holds it) */
+  queued?: boolean
+  /** its current deadline (dueAt) is before this instant */
+  dueBefore?: number
+  /** a 延期 request waits on it */
+  extensionRequested?: boolean
+}
 
 export interface Cases {
   /** Returns the stored report id: the new one, or the first one made with the same requestKey. */
@@ -40,6 +56,16 @@ export interface Cases {
   listQueue(queue: QueueRef, page: PageQuery): Promise<PageOf<Task>>
   /** Tasks in these states whose current deadline (dueAt) is before `before`, earliest first: what a job sweeps. */
   listDue(before: number, limit: number, statuses: readonly TaskStatus[]): Promise<Task[]>
+  /** Open tasks of an area, filtered, earliest deadline first (the dispatchers' console). */
+  listArea(area: AreaRef, filter: AreaFilter, page: PageQuery): Promise<PageOf<Task>>
+  /** How many open tasks of an area match the filter (the console's counts). */
+  countArea(area: AreaRef, filter: AreaFilter): Promise<number>
+  /** The task with this 工单编号, or null. */
+  findByCaseNumber(caseNumber: string): Promise<Task | null>
+  /** Open tasks whose checkAt (warning, then deadline) is before `before`, earliest first: what the escalate job sweeps. */
+  listChecks(before: number, limit: number): Promise<Task[]>
+  /** The next sequence number of a day's 工单编号 (YYYYMMDD): 1, 2, 3 … never the same twice. */
+  nextCaseSequence(day: string): Promise<number>
   /** Applies the change only if the stored version equals expectedVersion; false otherwise. */
   saveTaskChange(change: TaskChange): Promise<boolean>
   listTimeline(taskId: string): Promise<TimelineEvent[]>

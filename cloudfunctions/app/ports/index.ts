@@ -15,6 +15,7 @@ import type { MessageCentre } from './messages'
 import type { ReferenceData } from './reference'
 import type { Limits } from './limits'
 import type { LimitSettings } from '../limits'
+import type { WorkflowSettings } from '../tasks/workflowSettings'
 
 // The small interfaces the use cases receive (STYLE.md 5), one port per noun. Only adapters
 // know SQLite or CloudBase. Every method is async so both kinds of adapter fit. A use case
@@ -24,7 +25,7 @@ export type { AccountLinks } from './accountLinks'
 export type { AuditLog } from './audit'
 export type { BindingCodes, KeyedHash } from './bindingCodes'
 export type { BuildingRooms, Buildings } from './buildings'
-export type { Cases, NewReport, QueueRef, TaskChange } from './cases'
+export type { AreaFilter, AreaRef, Cases, NewReport, QueueRef, TaskChange } from './cases'
 export type { Cipher } from './cipher'
 export type { DeclarationChange, Declarations, IdMatches, NewDeclaration, RegisterCounts } from './declarations'
 export type { FileRecord, Files } from './files'
@@ -104,6 +105,8 @@ export interface DeclarationSettings {
 
 export interface Config {
   catalogue: Category[]
+  /** who hears of the district queue (the escalation's top) */
+  workflow: WorkflowSettings
   timezone: string
   limits: LimitSettings
   declarations: DeclarationSettings

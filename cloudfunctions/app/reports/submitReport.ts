@@ -6,6 +6,9 @@ import { fail, ok, type Result } from '../../../shared/result'
 import type { SubmitReportInput } from '../../../shared/schemas/report'
 import { preview } from '../../../shared/text'
 import { newTaskDeadlines } from '../../../shared/workflow/taskMachine'
+import { expectedByOf } from '../../../shared/workflow/residentWords'
+import { shanghaiCompactDay } from '../../../shared/identity/calendarDate'
+import { expectedResolveAt, levelLimits } from '../tasks/limits'
 import { ROUTING_OUTCOME_TABLE, outsideServiceAreaMessage } from '../../../shared/routing/outcome'
 import { checkOwnPhotos } from '../photos'
 import { checkTexts, submitPhotosQuietly } from '../content'
@@ -32,20 +35,25 @@ export async function submitReport(deps: Deps, caller: User, input: SubmitReport
   const grid = routing.gridId ? await deps.reference.getGrid(routing.gridId) : null
   const queue = grid ? null : queueOf(routing)
   const now = deps.clock.now()
+  // 工单编号: the day in Shanghai and its sequence; a retried request that finds its first
+  // report answers with that one's number, so at worst a number is skipped, never shared
+  const caseNumber = await caseNumberOf(deps, now)
   const reportId = deps.ids.next('r')
   const taskId = deps.ids.next('t')
   // a worker on leave: their substitute takes the grid's new tasks (recipients.ts)
   const duty = grid ? await gridDuty(deps, grid, now) : null
   const assigneeId = duty?.assigneeId ?? null
   const report: Report = {
-    id: reportId, reporterId: caller.id, category: category.code, description: input.description, photos: input.photos,
+    id: reportId, caseNumber, reporterId: caller.id, category: category.code, description: input.description, photos: input.photos,
     location: input.location, address: input.address, routing, taskId, createdAt: now,
   }
   const task: Task = {
-    id: taskId, kind: 'report', reportId, category: category.code, gridId: grid?.id ?? null,
+    id: taskId, kind: 'report', reportId, caseNumber, category: category.code, gridId: grid?.id ?? null,
     queue: grid ? { scope: 'grid', id: grid.id } : queue!,
-    level: 'grid', status: 'assigned', assigneeId, acceptedById: null,
-    ...newTaskDeadlines(now, category, deps.calendar), reopenCount: 0, version: 1, createdAt: now, updatedAt: now,
+    area: { communityId: grid?.communityId ?? routing.communityId, streetId: grid?.streetId ?? routing.streetId },
+    // far from every grid: it waits in the dispatchers' queue for someone to assign it (待派单)
+    level: 'grid', status: grid ? 'assigned' : 'submitted', assigneeId, acceptedById: null,
+    ...newTaskDeadlines(now, levelLimits(deps, category.code)('grid'), deps.calendar), reopenCount: 0, returnCount: 0, version: 1, createdAt: now, updatedAt: now,
     acceptedAt: null, resolvedAt: null, closedAt: null,
   }
   const where = grid ? `${grid.name}（${ROUTING_OUTCOME_TABLE[routing.outcome].name}）` : `${queue!.scope === 'community' ? '社区' : '街道'}分拨中心，待人工派单`
@@ -61,7 +69,12 @@ export async function submitReport(deps: Deps, caller: User, input: SubmitReport
   const stored = await deps.cases.createReport({ requestKey, report, task, events, messages })
   if (!stored.created) return ok(await storedResultOf(deps, stored.reportId))
   await Promise.all([pushQuietly(deps, messages), submitPhotosQuietly(deps, caller, input.photos)])
-  return ok(resultOf(report, task, grid))
+  return ok(resultOf(deps, report, task, grid))
+}
+
+async function caseNumberOf(deps: Deps, now: number): Promise<string> {
+  const day = shanghaiCompactDay(now)
+  return `${day}${String(await deps.cases.nextCaseSequence(day)).padStart(5, '0')}`
 }
 
 /** Far from every grid: the queue of the community that holds the point, else of its street. */
@@ -76,8 +89,11 @@ async function nearestHotline(deps: Deps): Promise<string> {
   return streets[0]?.hotline ?? '12345'
 }
 
-function resultOf(report: Report, task: Task, grid: Grid | null): SubmitReportResult {
-  return { reportId: report.id, gridId: task.gridId, gridName: grid?.name ?? null, routing: report.routing, status: task.status }
+function resultOf(deps: Deps, report: Report, task: Task, grid: Grid | null): SubmitReportResult {
+  return {
+    reportId: report.id, caseNumber: report.caseNumber, expectedBy: expectedByOf(task, expectedResolveAt(deps, task)),
+    gridId: task.gridId, gridName: grid?.name ?? null, routing: report.routing, status: task.status,
+  }
 }
 
 /** A replayed request answers from what the first one stored (its report, not this one's). */
@@ -85,5 +101,5 @@ async function storedResultOf(deps: Deps, reportId: string): Promise<SubmitRepor
   const report = await deps.cases.getReport(reportId)
   const task = report ? await deps.cases.getTask(report.taskId) : null
   if (!report || !task) throw new Error(`report ${reportId} vanished after create`)
-  return resultOf(report, task, task.gridId ? await deps.reference.getGrid(task.gridId) : null)
+  return resultOf(deps, report, task, task.gridId ? await deps.reference.getGrid(task.gridId) : null)
 }

@@ -1,6 +1,5 @@
 import type { TaskDetail } from '../../../shared/api'
 import { appError } from '../../../shared/errors'
-import { findCategory } from '../../../shared/catalogue'
 import type { User } from '../../../shared/model'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { AcceptTaskInput, ResolveTaskInput } from '../../../shared/schemas/task'
@@ -10,6 +9,7 @@ import { checkTexts, submitPhotosQuietly } from '../content'
 import type { Deps } from '../ports'
 import { message, pushQuietly, timelineEvent } from '../records'
 import { loadScopedTask } from './readTasks'
+import { categoryOf, machineContext } from './limits'
 import { taskDetail } from '../views'
 
 // 签收 and 办结 by grid staff. The version the worker saw guards the write: when two people
@@ -32,8 +32,8 @@ async function act(deps: Deps, caller: User, taskId: string, version: number, ac
   if (!loaded.ok) return loaded
   const { task, report } = loaded.value
   if (task.version !== version) return fail(appError('CONFLICT'))
-  const category = findCategory(deps.config.catalogue, task.category) ?? deps.config.catalogue[0]
-  const next = applyTaskAction(task, action, { actorId: caller.id, now: deps.clock.now(), calendar: deps.calendar, limits: category })
+  const category = categoryOf(deps, task.category)
+  const next = applyTaskAction(task, action, machineContext(deps, caller.id, deps.clock.now(), task.category))
   if (!next.ok) return next
   const refs = { reportId: report.id, taskId: task.id }
   const [events, messages] =

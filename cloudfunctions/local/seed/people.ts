@@ -4,6 +4,9 @@ import type { Community, Grid, User } from '../../../shared/model'
 // tests see the same faces on every machine.
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高'
 const GIVEN = ['建国', '秀英', '志强', '丽华', '伟', '芳', '海燕', '军', '桂兰', '明', '静', '德华', '晓东', '玉梅', '国平', '红', '立新', '淑珍', '永强', '春梅']
+/** The demo district office (区网格办): told of what reaches the district queue. */
+export const DEMO_DISTRICT_OFFICE_IDS = ['u_admin_1']
+
 /** A name from a surname and a given name, each by its own index (any number; they wrap). */
 export const nameOf = (surname: number, given: number) => SURNAMES[surname % SURNAMES.length] + GIVEN[given % GIVEN.length]
 export const nameAt = (i: number) => nameOf(i, i * 7)
@@ -35,7 +38,7 @@ export function demoPeople(streetId: string, communities: Pick<Community, 'id'>[
   })
   const s = next(), a = next()
   users.push({ id: 'u_sdisp_1', name: nameAt(s), role: 'street_dispatcher', phone: phoneAt(s), gridIds: [], streetId })
-  users.push({ id: 'u_admin_1', name: nameAt(a), role: 'district_admin', phone: phoneAt(a), gridIds: [] })
+  users.push({ id: DEMO_DISTRICT_OFFICE_IDS[0], name: nameAt(a), role: 'district_admin', phone: phoneAt(a), gridIds: [] })
   for (let r = 0; r < 8; r++) {
     const i = next()
     users.push({ id: `u_resident_${r + 1}`, name: nameAt(i), role: 'resident', phone: phoneAt(i), gridIds: [], streetId, homeGridId: grids[(r * 5) % grids.length].id })

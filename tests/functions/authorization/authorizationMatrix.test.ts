@@ -11,21 +11,21 @@ import { dispatch } from '../../../cloudfunctions/app/dispatch'
 import { UNLIMITED } from '../../../cloudfunctions/app/limits'
 import { CONSENT } from '../../../shared/declarations/consent'
 import { buildWorld, CALLERS, POINTS, RELATIONS, type Relation, type World } from './matrixWorld'
+import { MORE_CELLS, MOVE_ROWS, refusedCall, taskAt, TASK_STAFF, type Payload, type Row } from './matrixRows'
 
 // The authorization matrix: every registered action × every role × every relation of the
 // record to the caller (own, same grid, other grid, same community, other community, other
 // street), each cell sent through the real handlers of the local host over HTTP. The
 // expectations below are written out by hand, not derived from the policy table: widening a
 // rule there must make a cell here fail. A cell is "allowed" when the answer is anything but
-// FORBIDDEN (a CONFLICT from a stale version still means the caller got through).
+// FORBIDDEN (a CONFLICT from a stale version still means the caller got through). The rows of
+// tasks' moves between people, and the cells the relations cannot name, are in matrixRows.ts.
 
-type Payload = (w: World, caller: string, relation: Relation) => unknown | null
 const ONLY_OWN = (make: (w: World, caller: string) => unknown): Payload => (w, c, r) => (r === 'own' ? make(w, c) : null)
-const taskAt = (w: World, r: Relation) => (r === 'own' ? w.acceptedByWorker : w.subjects[r])
 const reportOf = (w: World, caller: string, r: Relation) => (r === 'own' ? w.ownReports[caller] : w.subjects[r])
 
-/** For each action: the payload of each cell (null: the relation means nothing for it), and who is allowed where. */
-const MATRIX: Record<string, { payload: Payload; allowed: Partial<Record<Role, readonly Relation[]>> }> = {}
+const MATRIX: Record<string, Row> = { ...MOVE_ROWS }
+
 const ALL_ROLES_OWN = Object.fromEntries(ROLES.map((r) => [r, ['own']])) as Record<Role, Relation[]>
 const REPORTERS_OWN = { resident: ['own'], volunteer: ['own'] } as const
 
@@ -44,7 +44,8 @@ MATRIX['resident.listMyReports'] = { payload: ONLY_OWN(() => ({})), allowed: REP
 MATRIX['resident.getMyReport'] = { payload: (w, c, r) => ({ reportId: reportOf(w, c, r)?.reportId ?? w.subjects.same_grid.reportId }), allowed: REPORTERS_OWN }
 MATRIX['resident.rateReport'] = { payload: (w, c, r) => ({ reportId: reportOf(w, c, r)?.reportId ?? w.subjects.same_grid.reportId, stars: 5, solved: true }), allowed: REPORTERS_OWN }
 MATRIX['worker.listInbox'] = { payload: ONLY_OWN(() => ({})), allowed: { grid_worker: ['own'], grid_leader: ['own'] } }
-MATRIX['worker.getTask'] = { payload: (w, _c, r) => ({ taskId: taskAt(w, r).taskId }), allowed: { grid_worker: ['own', 'same_grid'], grid_leader: ['own', 'same_grid'] } }
+// a task: its grid's staff, and the dispatchers of its area (C1's, S1's, the district's) wherever it waits
+MATRIX['worker.getTask'] = { payload: (w, _c, r) => ({ taskId: taskAt(w, r).taskId }), allowed: TASK_STAFF }
 // version 99 is stale on purpose: an allowed caller gets CONFLICT and nothing changes
 MATRIX['worker.acceptTask'] = { payload: (w, _c, r) => ({ taskId: taskAt(w, r).taskId, version: 99 }), allowed: { grid_worker: ['own', 'same_grid'], grid_leader: ['own', 'same_grid'] } }
 MATRIX['worker.resolveTask'] = {
@@ -191,13 +192,67 @@ describe('the authorization matrix', () => {
       if (payload === null) continue
       const res = await send(fn, action, tokens[caller], payload)
       // any error but FORBIDDEN is the caller getting through to the record (a stale version, a state)
-      expect(res.ok || res.error.code !== 'INTERNAL').toBe(true)
-      const allowed = res.ok || res.error.code !== 'FORBIDDEN'
+      expect(res.ok ? res.data?.results?.[0]?.code : res.error.code).not.toBe('INTERNAL')
+      const allowed = !(row.refused ?? refusedCall)(res)
       outcomes.push(`${role}/${relation}: ${allowed ? 'allowed' : 'forbidden'}`)
       expected.push(`${role}/${relation}: ${(row.allowed[role] ?? []).includes(relation) ? 'allowed' : 'forbidden'}`)
     }
     expect(outcomes.length).toBeGreaterThan(0)
     expect(outcomes).toEqual(expected)
+  })
+
+  it.each(Object.keys(MORE_CELLS))('%s: every role gets what the cell says, over HTTP', async (name) => {
+    const cell = MORE_CELLS[name]
+    const outcomes: string[] = []
+    for (const role of ROLES) {
+      const res = await send(cell.fn, cell.action, tokens[CALLERS[role]], cell.payload(world))
+      expect(res.ok ? res.data?.results?.[0]?.code : res.error.code).not.toBe('INTERNAL')
+      outcomes.push(`${role}: ${(cell.refused ?? refusedCall)(res) ? 'forbidden' : 'allowed'}`)
+    }
+    expect(outcomes).toEqual(ROLES.map((role) => `${role}: ${cell.allowed.includes(role) ? 'allowed' : 'forbidden'}`))
+  })
+
+  it("a community dispatcher cannot touch another community's queue or tasks, at their current version, and nothing of it changes", async () => {
+    const c2Task = world.subjects.other_community
+    const before = await stack.deps.cases.getTask(c2Task.taskId)
+    const timeline = (await stack.deps.cases.listTimeline(c2Task.taskId)).length
+    const current = { taskId: c2Task.taskId, version: before!.version }
+    const tries: [string, string, unknown][] = [
+      ['admin', 'listQueue', { scope: 'community', id: 'C2' }],
+      ['admin', 'listConsole', { view: 'queue', communityId: 'C2' }],
+      ['admin', 'consoleCounts', { communityId: 'C2' }],
+      ['admin', 'findCase', { caseNumber: c2Task.caseNumber }],
+      ['worker', 'getTask', { taskId: c2Task.taskId }],
+      ['admin', 'assignTask', { ...current, gridId: 'G3' }],
+      ['admin', 'superviseTask', { ...current, note: '请加快处理进度' }],
+      ['worker', 'escalateTask', { ...current, reason: '需要街道协调' }],
+      ['admin', 'decideExtension', { ...current, approve: false, reason: '请按原期限办结' }],
+    ]
+    for (const [fn, action, payload] of tries) expect(`${action}: ${(await send(fn, action, tokens.cdisp, payload)).error?.code}`).toBe(`${action}: FORBIDDEN`)
+    const bulk = await send('admin', 'bulkMove', tokens.cdisp, { tasks: [current], move: { type: 'supervise', note: '请加快处理进度' } })
+    expect(bulk.data).toEqual({ done: 0, failed: 1, results: [expect.objectContaining({ taskId: c2Task.taskId, ok: false, code: 'FORBIDDEN' })] })
+    expect(await stack.deps.cases.getTask(c2Task.taskId)).toEqual(before)
+    expect(await stack.deps.cases.listTimeline(c2Task.taskId)).toHaveLength(timeline)
+  })
+
+  it("a community dispatcher cannot assign their own queue's task to another community's grid, and it stays in the queue", async () => {
+    const queued = world.subjects.same_community
+    const before = await stack.deps.cases.getTask(queued.taskId)
+    const res = await send('admin', 'assignTask', tokens.cdisp, { taskId: queued.taskId, version: before!.version, gridId: 'G3' })
+    expect(res.error).toEqual(expect.objectContaining({ code: 'FORBIDDEN', fields: { gridId: expect.any(String) } }))
+    const bulk = await send('admin', 'bulkMove', tokens.cdisp, { tasks: [{ taskId: queued.taskId, version: before!.version }], move: { type: 'assign', gridId: 'G3' } })
+    expect(bulk.data.results).toEqual([expect.objectContaining({ ok: false, code: 'FORBIDDEN' })])
+    expect(await stack.deps.cases.getTask(queued.taskId)).toEqual(before)
+  })
+
+  it("a community dispatcher's console lists their community's tasks and none of another community's or street's", async () => {
+    const page = await send('admin', 'listConsole', tokens.cdisp, { view: 'all', limit: 50 })
+    expect(page.data.nextCursor).toBeNull()
+    const ids = page.data.items.map((t: { taskId: string }) => t.taskId)
+    expect(ids).toEqual(expect.arrayContaining([world.subjects.same_grid.taskId, world.subjects.same_community.taskId, world.moved.atCommunity.taskId]))
+    expect(ids).not.toContain(world.subjects.other_community.taskId)
+    expect(ids).not.toContain(world.subjects.other_street.taskId)
+    expect(page.data.area).toEqual(expect.objectContaining({ scope: 'community', id: 'C1' }))
   })
 
   it('a caller without a session is refused every action, whatever the payload', async () => {

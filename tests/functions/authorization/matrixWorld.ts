@@ -4,11 +4,13 @@ import { checkCharacter } from '../../../shared/identity/idDocuments'
 import type { Role } from '../../../shared/roles'
 import type { LocalStack } from '../../../cloudfunctions/local/stack'
 import { samplePhoto } from '../../../cloudfunctions/local/seed/samplePhoto'
+import { moveWorld, type MovedTasks } from './moveWorld'
 
 // The authorization matrix's own small world, imported through the reference port: two
 // streets; S1 with communities C1 (grids G1, G2) and C2 (grid G3); S2 with community C3
-// (grid G4) and a part that no community holds. Every caller sits at S1 / C1 / G1; every
-// subject is placed at one of the relations the matrix names.
+// (grid G4) and a part that no community holds. G1 and G2 share a border (a report near it can
+// be transferred). Every caller sits at S1 / C1 / G1; every subject is placed at one of the
+// relations the matrix names, and moveWorld.ts adds the tasks the moves need.
 
 export const RELATIONS = ['own', 'same_grid', 'other_grid', 'same_community', 'other_community', 'other_street'] as const
 export type Relation = (typeof RELATIONS)[number]
@@ -30,7 +32,7 @@ const grid = (id: string, communityId: string, streetId: string, ring: [number, 
 })
 const grids: Grid[] = [
   grid('G1', 'C1', 'S1', box(114.0, 22.5, 114.01, 22.51), 'g1'),
-  grid('G2', 'C1', 'S1', box(114.02, 22.5, 114.03, 22.51), 'g2'),
+  grid('G2', 'C1', 'S1', box(114.01, 22.5, 114.03, 22.51), 'g2'),
   grid('G3', 'C2', 'S1', box(114.06, 22.5, 114.07, 22.51), 'g3'),
   grid('G4', 'C3', 'S2', box(114.2, 22.5, 114.21, 22.51), 'g4'),
 ]
@@ -66,13 +68,15 @@ const people: User[] = [
   person('admin', 'district_admin'),
 ]
 
-export interface Subject { reportId: string; taskId: string }
+export interface Subject { reportId: string; taskId: string; caseNumber: string }
 export interface World {
   /** per relation, a report (and its task) placed there by another resident */
   subjects: Record<Exclude<Relation, 'own'>, Subject>
   /** each reporter's own report; each grid worker's own (accepted) task is G1's `acceptedByWorker` */
   ownReports: Record<string, Subject>
   acceptedByWorker: Subject
+  /** tasks moved between people: transferred, escalated, asking for 延期, handed to a substitute */
+  moved: MovedTasks
   /** a photo each caller uploaded, for payloads that cite one */
   photos: Record<string, string>
   /** a message of another person, for the self-scoped message actions */
@@ -106,7 +110,7 @@ export async function buildWorld(stack: LocalStack, call: Call): Promise<World> 
     if ('error' in photo) throw new Error(photo.error)
     const r = await call('resident', userId, 'submitReport', { category: 'garbage', description: '楼下垃圾堆了好几天', photos: [photo.id], location })
     if (!r.ok) throw new Error(`matrix world: ${r.error.message}`)
-    return { reportId: r.data.reportId, taskId: (await stack.deps.cases.getReport(r.data.reportId))!.taskId }
+    return { reportId: r.data.reportId, taskId: (await stack.deps.cases.getReport(r.data.reportId))!.taskId, caseNumber: r.data.caseNumber }
   }
   const subjects = {} as World['subjects']
   for (const [relation, point] of Object.entries(POINTS) as [Exclude<Relation, 'own'>, LngLat][]) subjects[relation] = await report('res2', point)
@@ -114,8 +118,9 @@ export async function buildWorld(stack: LocalStack, call: Call): Promise<World> 
   const accepted = await call('worker', 'w_g1', 'acceptTask', { taskId: acceptedByWorker.taskId, version: 1 })
   if (!accepted.ok) throw new Error(`matrix world: ${accepted.error.message}`)
   const ownReports = { res: await report('res', POINTS.same_grid), vol: await report('vol', POINTS.same_grid) }
+  const moved = await moveWorld(stack, call, report, POINTS.same_grid, POINTS.other_grid)
   const foreign = await stack.deps.messages.listMessages('res2', { limit: 1 })
-  return { subjects, ownReports, acceptedByWorker, photos, foreignMessageId: foreign.items[0].id, ...(await declarationWorld(stack, call)) }
+  return { subjects, ownReports, acceptedByWorker, moved, photos, foreignMessageId: foreign.items[0].id, ...(await declarationWorld(stack, call)) }
 }
 
 /** One building of 40 rooms in each grid, at the grid's point; declarations and households in them. */

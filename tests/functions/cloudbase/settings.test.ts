@@ -1,14 +1,20 @@
 import { DEFAULT_LIMITS } from '../../../cloudfunctions/app/limits'
 import { declarationSettingsOf } from '../../../cloudfunctions/app/declarations/settings'
 import { loadCloudbaseSettings } from '../../../cloudfunctions/adapters/cloudbase/settings'
+import { workflowSettingsOf } from '../../../cloudfunctions/app/tasks/workflowSettings'
 
 // The functions' settings are checked once per container, with a message naming the key.
 describe('CloudBase settings', () => {
   it('defaults to the env the function runs in, the released mini-program and no templates', () => {
     expect(loadCloudbaseSettings({})).toEqual({
       GRIDLINK_BACKEND: 'cloudbase', GRIDLINK_MINIPROGRAM_STATE: 'formal', GRIDLINK_SUBSCRIBE_TEMPLATES: {}, GRIDLINK_RATE_LIMITS: DEFAULT_LIMITS,
-      GRIDLINK_DECLARATION_VERIFY_MINUTES: 1350, GRIDLINK_RETENTION_DAYS: 180,
+      GRIDLINK_DECLARATION_VERIFY_MINUTES: 1350, GRIDLINK_RETENTION_DAYS: 180, GRIDLINK_DISTRICT_OFFICE_IDS: [],
     })
+  })
+
+  it('reads the district office as a comma list of staff ids, and refuses a malformed id by name', () => {
+    expect(workflowSettingsOf(loadCloudbaseSettings({ GRIDLINK_DISTRICT_OFFICE_IDS: 'u_admin_1, u_admin_2' }))).toEqual({ districtOfficeIds: ['u_admin_1', 'u_admin_2'] })
+    expect(() => loadCloudbaseSettings({ GRIDLINK_DISTRICT_OFFICE_IDS: 'u_admin 1;drop' })).toThrow(/GRIDLINK_DISTRICT_OFFICE_IDS/)
   })
 
   it('gives declarations 3 working days to be verified and keeps settled personal data 180 days, unless told otherwise', () => {

@@ -10,9 +10,10 @@ import { dbRequest, int, long, T0, wireStore } from './wire'
 const cap = useCaptureServer()
 
 const taskDoc = (n: number, dueAt: number | null) => ({
-  _id: `t_${n}`, kind: 'report', reportId: `r_${n}`, category: 'garbage', gridId: 'g1', queue: { scope: 'grid', id: 'g1' },
+  _id: `t_${n}`, kind: 'report', reportId: `r_${n}`, caseNumber: `20250303${String(n).padStart(5, '0')}`, category: 'garbage',
+  gridId: 'g1', queue: { scope: 'grid', id: 'g1' }, area: { communityId: 'c1', streetId: 's1' },
   level: 'grid', status: 'assigned', assigneeId: 'u_w1', acceptedById: null, acceptDueAt: T0, resolveDueAt: null, dueAt,
-  reopenCount: 0, version: 1, createdAt: T0 + n, updatedAt: T0 + n, dueKey: dueAt ?? UNDATED,
+  reopenCount: 0, returnCount: 0, warnAt: dueAt, checkAt: dueAt, version: 1, createdAt: T0 + n, updatedAt: T0 + n, dueKey: dueAt ?? UNDATED,
 })
 
 describe('CloudBase store reads on the wire', () => {

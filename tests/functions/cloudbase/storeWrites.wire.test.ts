@@ -142,6 +142,41 @@ describe('CloudBase store writes on the wire', () => {
     expect(cap.server.requests).toEqual([])
   })
 
+  it("hands out a day's first 工单编号 by inserting its counter, and the next ones by _.inc(1) on it, each in a transaction", async () => {
+    cap.server.once('database.getDocument', docsReply(), docsReply({ _id: '20251201', seq: 4 }))
+    expect(await wireStore().cases.nextCaseSequence('20251201')).toBe(1)
+    expect(await wireStore().cases.nextCaseSequence('20251201')).toBe(5)
+    const read = (id: string) => ({ action: 'database.getDocument', collection: 'case_sequences', query: { _id: '20251201' }, queryType: 'DOC', multi: false, ...tx(id) })
+    expect(sent()).toEqual([
+      { action: 'database.startTransaction' },
+      read('tx1'),
+      { action: 'database.insertDocument', collection: 'case_sequences', data: [{ _id: '20251201', seq: int(1) }], ...tx('tx1') },
+      { action: 'database.commitTransaction', ...tx('tx1') },
+      { action: 'database.startTransaction' },
+      read('tx2'),
+      { action: 'database.modifyDocument', collection: 'case_sequences', query: { _id: '20251201' }, queryType: 'DOC', multi: false, merge: true, upsert: false, data: { $inc: { seq: int(1) } }, ...tx('tx2') },
+      { action: 'database.commitTransaction', ...tx('tx2') },
+    ])
+  })
+
+  it('starts a number again when another call won the counter, and reads the number it wrote', async () => {
+    cap.server.once('database.getDocument', docsReply(), docsReply({ _id: '20251201', seq: 1 }))
+    cap.server.once('database.insertDocument', errorReply('DATABASE_DUPLICATE_WRITE', 'E11000 duplicate key'))
+    expect(await wireStore().cases.nextCaseSequence('20251201')).toBe(2)
+    expect(sent().map((r) => [r.action, r.transactionId])).toEqual([
+      ['database.startTransaction', undefined], ['database.getDocument', 'tx1'], ['database.insertDocument', 'tx1'], ['database.abortTransaction', 'tx1'],
+      ['database.startTransaction', undefined], ['database.getDocument', 'tx2'], ['database.modifyDocument', 'tx2'], ['database.commitTransaction', 'tx2'],
+    ])
+  })
+
+  it('passes on a failure of the counter that is not a conflict, and refuses a day that is not YYYYMMDD before sending anything', async () => {
+    cap.server.once('database.commitTransaction', errorReply('DATABASE_TIMEOUT', 'timeout'))
+    await expect(wireStore().cases.nextCaseSequence('20251201')).rejects.toMatchObject({ code: 'DATABASE_TIMEOUT' })
+    const before = cap.server.requests.length
+    await expect(wireStore().cases.nextCaseSequence('2025121')).rejects.toThrow(/YYYYMMDD/)
+    expect(cap.server.requests).toHaveLength(before)
+  })
+
   it('stores an undated task with the largest date as its sort key', async () => {
     await wireStore().cases.createReport(newCase({ n: 1, dueAt: null }))
     expect(sent()[2].data[0]).toMatchObject({ dueAt: null, dueKey: long(UNDATED) })

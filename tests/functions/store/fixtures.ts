@@ -1,6 +1,7 @@
 import type { Cases, FileRecord, Files, MessageCentre, NewReport, ReferenceData, TaskChange } from '../../../cloudfunctions/app/ports'
 import type { Community, Grid, Message, Street, Task, TimelineEvent, User } from '../../../shared/model'
-import type { TaskStatus } from '../../../shared/workflow/status'
+import type { Level } from '../../../shared/levels'
+import { isOpen, type TaskStatus } from '../../../shared/workflow/status'
 import type { TimelineAction } from '../../../shared/workflow/timeline'
 
 /** The four ports a store adapter provides. */
@@ -43,6 +44,24 @@ export interface CaseOptions {
   requestKey?: string | null
   /** suffix that keeps ids apart when the same n is created twice on purpose */
   tag?: string
+  level?: Level
+  /** where it waits: by default its grid, or the community c1's queue without one */
+  queue?: Task['queue']
+  /** by default c1 of s1, where the seed's grids lie */
+  area?: Task['area']
+  /** by default its deadline while open, none once finished */
+  checkAt?: number | null
+  caseNumber?: string
+}
+
+/** The Shanghai day (UTC+8) of an instant as 工单编号 begin: YYYYMMDD. */
+export const shanghaiDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10).replace(/-/g, '')
+
+/** A 工单编号 of its day that no other (n, tag) of a suite shares: n and the tag in the five digits. */
+export function caseNumberOf(n: number, tag: string, createdAt: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 999) throw new RangeError(`fixture case n must be 0–999, got ${n}`)
+  const tagCode = tag === '' ? 0 : ([...tag].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 97) + 1
+  return `${shanghaiDay(createdAt)}${String(n * 100 + tagCode).padStart(5, '0')}`
 }
 
 /** A submitted report with its task, its first timeline event and the worker's message. */
@@ -50,17 +69,23 @@ export function newCase(o: CaseOptions): NewReport {
   const id = `${o.n}${o.tag ?? ''}`
   const createdAt = o.createdAt ?? at(o.n)
   const gridId = o.gridId === undefined ? 'g1' : o.gridId
+  const status = o.status ?? 'assigned'
+  const dueAt = o.dueAt === undefined ? createdAt + 4 * HOUR : o.dueAt
+  const caseNumber = o.caseNumber ?? caseNumberOf(o.n, o.tag ?? '', createdAt)
   const task: Task = {
-    id: `t_${id}`, kind: 'report', reportId: `r_${id}`, category: 'garbage', gridId,
-    queue: gridId ? { scope: 'grid', id: gridId } : { scope: 'community', id: 'c1' },
-    level: 'grid', status: o.status ?? 'assigned', assigneeId: 'u_w1', acceptedById: null,
-    acceptDueAt: createdAt + 4 * HOUR, resolveDueAt: null, dueAt: o.dueAt === undefined ? createdAt + 4 * HOUR : o.dueAt,
-    reopenCount: 0, version: 1, createdAt, updatedAt: createdAt, acceptedAt: null, resolvedAt: null, closedAt: null,
+    id: `t_${id}`, kind: 'report', reportId: `r_${id}`, caseNumber, category: 'garbage', gridId,
+    queue: o.queue ?? (gridId ? { scope: 'grid', id: gridId } : { scope: 'community', id: 'c1' }),
+    area: o.area ?? { communityId: 'c1', streetId: 's1' },
+    level: o.level ?? 'grid', status, assigneeId: 'u_w1', acceptedById: null,
+    acceptDueAt: createdAt + 4 * HOUR, resolveDueAt: null, dueAt,
+    reopenCount: 0, returnCount: 0, warnAt: isOpen(status) ? dueAt : null,
+    checkAt: o.checkAt !== undefined ? o.checkAt : isOpen(status) ? dueAt : null,
+    version: 1, createdAt, updatedAt: createdAt, acceptedAt: null, resolvedAt: null, closedAt: null,
   }
   return {
     requestKey: o.requestKey === undefined ? null : o.requestKey,
     report: {
-      id: `r_${id}`, reporterId: o.reporterId ?? 'u_res', category: 'garbage', description: `楼下垃圾堆放 ${id}`,
+      id: `r_${id}`, caseNumber, reporterId: o.reporterId ?? 'u_res', category: 'garbage', description: `楼下垃圾堆放 ${id}`,
       photos: ['f_1'], location: { lng: 121.005, lat: 31.005, accuracyM: 15 }, address: '示范路 1 号',
       routing: { outcome: 'inside', gridId, gridVersion: 1, mapGeneration: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' },
       taskId: task.id, createdAt,
@@ -85,7 +110,10 @@ export function message(id: string, userId: string, kind: Message['kind'], creat
 /** The worker accepts (签收) the task they saw at `task.version`. */
 export function acceptChange(task: Task, when: number, expectedVersion = task.version): TaskChange {
   return {
-    task: { ...task, status: 'accepted', acceptedById: 'u_w1', acceptedAt: when, resolveDueAt: when + 24 * HOUR, dueAt: when + 24 * HOUR, version: expectedVersion + 1, updatedAt: when },
+    task: {
+      ...task, status: 'accepted', acceptedById: 'u_w1', acceptedAt: when, resolveDueAt: when + 24 * HOUR, dueAt: when + 24 * HOUR,
+      warnAt: when + 20 * HOUR, checkAt: when + 20 * HOUR, version: expectedVersion + 1, updatedAt: when,
+    },
     expectedVersion,
     events: [event(task.id, 'accept', when, 'u_w1', '网格员已签收')],
     messages: [{ ...message(`m_${task.id}_accepted_${when}`, 'u_res', 'report_accepted', when, task), title: '已签收', body: '您的报事已被签收' }],

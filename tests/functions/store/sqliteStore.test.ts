@@ -4,7 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { MIGRATIONS, migrate, schemaVersion, type Migration } from '../../../cloudfunctions/adapters/local/migrations'
+import type { AreaFilter, AreaRef } from '../../../cloudfunctions/app/ports'
 import { openTasksSql } from '../../../cloudfunctions/adapters/local/sqliteCases'
+import { areaCountSql, areaTasksSql, areaWhere, CHECKS_SQL } from '../../../cloudfunctions/adapters/local/taskQueries'
 import { openSqliteStore, type SqliteStore } from '../../../cloudfunctions/adapters/local/sqliteStore'
 import { SEED, newCase } from './fixtures'
 import { seedThroughPorts } from './storeContract'
@@ -106,17 +108,53 @@ describe('SQLite specifics', () => {
     await seed(store)
     const db = new Database(file, { readonly: true })
     for (const after of ['none', 'due', 'undated'] as const) {
-      const plan = db.prepare(`EXPLAIN QUERY PLAN ${openTasksSql(after, 'queue')}`).all({ scope: 'community', queue: 'c1', limit: 21, due: 1, created: 1, id: 't' })
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${openTasksSql(after, 'queue')}`).all({ scope: 'district', queue: 'district', limit: 21, due: 1, created: 1, id: 't' })
       expect(JSON.stringify(plan)).toContain('USING INDEX tasks_open_by_queue')
+      expect(JSON.stringify(plan)).not.toContain('TEMP B-TREE')
     }
-    const due = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM tasks WHERE status IN (SELECT value FROM json_each(@statuses)) AND due_at < @before ORDER BY due_at, id LIMIT 10`).all({ statuses: '["resolved"]', before: 1 })
+    const due = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM tasks WHERE status IN (SELECT value FROM json_each(@statuses)) AND due_at < @before ORDER BY due_at, created_at, id LIMIT 10`).all({ statuses: '["resolved"]', before: 1 })
     expect(JSON.stringify(due)).toContain('tasks_due')
     db.close()
     // a grid's task is not in the queue index at all
     await store.cases.createReport(newCase({ n: 1 }))
     const rows = new Database(file, { readonly: true })
-    expect(rows.prepare("SELECT count(*) AS n FROM tasks INDEXED BY tasks_open_by_queue WHERE status IN ('submitted','assigned','accepted','transferred','escalated','returned','extension_requested','reopened') AND queue_scope IN ('community', 'street')").get()).toEqual({ n: 0 })
+    expect(rows.prepare("SELECT count(*) AS n FROM tasks INDEXED BY tasks_open_by_queue WHERE status IN ('submitted','assigned','accepted','transferred','escalated','returned','extension_requested','reopened') AND queue_scope IN ('community', 'street', 'district')").get()).toEqual({ n: 0 })
     rows.close()
+  })
+
+  it.each<[string, AreaRef, AreaFilter, string]>([
+    ["a community's", { communityId: 'c1' }, {}, 'tasks_open_by_community'],
+    ["a street's", { streetId: 's1' }, { queued: true }, 'tasks_open_by_street'],
+    ["the district's", { all: true }, { level: 'district', extensionRequested: false }, 'tasks_open_by_deadline'],
+  ])("answers %s console page from its partial index, in the index's order, and its count from the same index", (_what, area, filter, index) => {
+    open()
+    const db = new Database(file, { readonly: true })
+    const { sql, params } = areaWhere(area, filter)
+    for (const after of ['none', 'due', 'undated'] as const) {
+      const plan = JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${areaTasksSql(sql, after)}`).all({ ...params, limit: 21, due: 1, created: 1, id: 't' }))
+      expect(plan).toContain(`INDEX ${index}`)
+      // the index holds the order (undated last included): a page is read, not every open task sorted
+      expect(plan).not.toContain('TEMP B-TREE')
+    }
+    expect(JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${areaCountSql(sql)}`).all(params))).toContain(`INDEX ${index}`)
+    db.close()
+  })
+
+  it("answers the escalate job's sweep and a look-up by 工单编号 from their indexes", () => {
+    open()
+    const db = new Database(file, { readonly: true })
+    const checks = JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${CHECKS_SQL}`).all({ before: 1, limit: 10 }))
+    expect(checks).toContain('tasks_checks')
+    expect(checks).not.toContain('TEMP B-TREE')
+    expect(JSON.stringify(db.prepare('EXPLAIN QUERY PLAN SELECT id FROM tasks WHERE case_number = ?').all('2025030300001'))).toContain('tasks_by_case_number')
+    db.close()
+  })
+
+  it('refuses a second task with a 工单编号 already taken, leaving nothing of it behind', async () => {
+    const store = open()
+    await store.cases.createReport(newCase({ n: 1, caseNumber: '2025030300001' }))
+    await expect(store.cases.createReport(newCase({ n: 2, caseNumber: '2025030300001' }))).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' })
+    expect(await store.cases.getReport('r_2')).toBeNull()
   })
 
   it('refuses a report whose task is missing, leaving nothing behind', async () => {

@@ -4,9 +4,11 @@ import { messageContract } from './contract/messages'
 import { referenceContract } from './contract/reference'
 import { reportContract } from './contract/reports'
 import { dueContract } from './contract/due'
+import { consoleContract } from './contract/console'
 
 // The behaviour every store adapter owes the use cases, one contract per port: reference
-// data, cases (reports, tasks, timelines, the queues and what is due), the message centre,
+// data, cases (reports, tasks, timelines, the queues and what is due, the dispatchers'
+// console, 工单编号 and the escalate job's sweep), the message centre,
 // and photo records. An adapter runs it with a factory that opens an empty store and seeds
 // it through its own reference port:
 //   storeContract('cloudbase', async () => ({ store, seed, close }))
@@ -43,6 +45,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       reportContract(ctx)
       inboxContract(ctx)
       dueContract(ctx)
+      consoleContract(ctx)
     })
     describe('port: message centre', () => messageContract(ctx))
     describe('port: files', () => {

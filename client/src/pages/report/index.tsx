@@ -2,7 +2,7 @@ import { useLoad } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { SubmitReportResult } from '../../../../shared/api'
-import { DEFAULT_CATALOGUE, type Category } from '../../../../shared/catalogue'
+import { DEFAULT_CATEGORY_NAMES, type CategoryName as Category } from '../../../../shared/categories'
 import { call } from '../../api/client'
 import { prefetchGrantTemplates } from '../../lib/grants'
 import PageShell from '../../components/PageShell'
@@ -22,7 +22,7 @@ export default function ReportPage() {
       .catch(() => {
         // a weak signal must not stop a report: offer the standard list, the server re-checks
         setOffline(true)
-        setCatalogue(DEFAULT_CATALOGUE)
+        setCatalogue(DEFAULT_CATEGORY_NAMES)
       })
   })
 

@@ -18,6 +18,13 @@ export function dueContract(ctx: StoreContext) {
       expect(await ctx.store.cases.listDue(at(100), 10, [])).toEqual([])
     })
 
+    it('breaks a tie of deadlines by creation time, then id', async () => {
+      await ctx.store.cases.createReport(newCase({ n: 1, dueAt: at(5), createdAt: at(2) }))
+      await ctx.store.cases.createReport(newCase({ n: 2, dueAt: at(5), createdAt: at(1) }))
+      await ctx.store.cases.createReport(newCase({ n: 3, dueAt: at(5), createdAt: at(1) }))
+      expect((await ctx.store.cases.listDue(at(6), 10, ['assigned'])).map((t) => t.id)).toEqual(['t_2', 't_3', 't_1'])
+    })
+
     it("lists a community queue's open tasks by deadline, page by page, and nothing of a grid's", async () => {
       for (const [n, h] of [[1, 7], [2, 3], [3, 5]]) await ctx.store.cases.createReport(newCase({ n, gridId: null, dueAt: at(h) }))
       await ctx.store.cases.createReport(newCase({ n: 4, gridId: 'g1', dueAt: at(1) }))

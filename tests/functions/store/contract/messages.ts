@@ -4,7 +4,7 @@ import { allPages, at, message, newCase } from '../fixtures'
 // The in-app message centre: newest first, unread counted, read once.
 export function messageContract(ctx: StoreContext) {
   // Messages arrive with reports, so each delivery is a fresh case carrying them.
-  let caseNo = 1000
+  let caseNo = 500 // apart from the cases other suites number from 0
   const deliver = async (hours: number[], userId = 'u_w1') => {
     const input = newCase({ n: caseNo++ })
     input.messages = hours.map((h, i) => message(`m_${userId}_${String(i).padStart(2, '0')}`, userId, 'task_assigned', at(h)))
