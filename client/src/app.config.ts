@@ -10,7 +10,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'worker', pages: ['inbox/index', 'task/index', 'verify/index', 'register/index'] },
-    { root: 'admin', pages: ['index', 'grids/index', 'roster/index', 'buildings/index', 'staff/index', 'audit/index'] },
+    { root: 'admin', pages: ['index', 'grids/index', 'roster/index', 'buildings/index', 'staff/index', 'audit/index', 'console/index'] },
     // residence declaration (居住登记): a household declares once and returns now and then
     { root: 'declare', pages: ['index', 'household'] },
     // pages a person opens once or twice (the local stack's demo login, binding a staff account,

@@ -10,6 +10,7 @@ import ResolveForm from '../../client/src/worker/task/ResolveForm'
 import TaskPage from '../../client/src/worker/task'
 import { fakeTransport, ok } from './fakeTransport'
 import { demoMapAnswer } from './map/fixtures'
+import { NO_MOVES, taskDetail } from './taskFixtures'
 
 // The three taps that precede a message ask for grants the way the mini-program does
 // (grants.weapp.ts), and the person's action goes through whatever WeChat answers.
@@ -21,13 +22,8 @@ const { __setRouterParams } = require('@tarojs/taro') as { __setRouterParams: (p
 const TEMPLATES: SubscribeTemplates = { submit: ['tmpl-report-accepted', 'tmpl-report-resolved'], accept: ['tmpl-task-reopened'], resolve: ['tmpl-case-closed'], declare: ['tmpl-declaration-verified'] }
 const NOW = Date.UTC(2026, 10, 23, 2, 0)
 const routed = { reportId: 'rep-1', gridId: 'g1', gridName: '幸福里第一网格', status: 'assigned', routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, mapGeneration: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' } }
-const task = (over: Partial<TaskDetail> = {}): TaskDetail => ({
-  taskId: 'task-1', reportId: 'rep-1', dueNote: null, category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运', thumbnail: null,
-  status: 'assigned', level: 'grid', gridId: 'g1', gridName: '幸福里第一网格', dueAt: NOW + 3600_000, overdue: false, nearBorder: false,
-  reopenCount: 0, version: 1, createdAt: NOW, photos: [], location: { lng: 114.057, lat: 22.543 }, routing: routed.routing as TaskDetail['routing'],
-  acceptDueAt: NOW + 3600_000, resolveDueAt: null, result: null, rating: null, timeline: [], reporter: { name: '王阿姨', phoneMasked: '138****0000' },
-  canAccept: true, canResolve: false, ...over,
-})
+const task = (over: Partial<TaskDetail> = {}): TaskDetail => taskDetail({ dueAt: NOW + 3600_000, createdAt: NOW, moves: { ...NO_MOVES, accept: true }, canAccept: true, ...over })
+const ACCEPTED = { status: 'accepted', canAccept: false, canResolve: true, moves: { ...NO_MOVES, resolve: true } } as const
 
 /** What happened, in order: the dialog opening and the calls reaching the functions. */
 let log: string[]
@@ -128,7 +124,7 @@ describe('the report submit tap', () => {
 
 test('the accept tap asks for the accept grants before the task is accepted', async () => {
   __setRouterParams({ id: 'task-1' })
-  wire((action) => ok(action === 'getTask' ? task() : task({ status: 'accepted', canAccept: false, canResolve: true, version: 2 })))
+  wire((action) => ok(action === 'getTask' ? task() : task({ ...ACCEPTED, version: 2 })))
   render(<TaskPage />)
   await waitFor(() => expect(document.getElementById('task-accept')).not.toBeNull())
   log.length = 0
@@ -142,9 +138,9 @@ test('the resolve tap asks for the resolve grants before the result is sent, and
     log.push(`ask ${tmplIds.join(',')}`)
     return Promise.reject({ errMsg: 'requestSubscribeMessage:fail cancel' })
   })
-  const fake = wire(() => ok(task({ status: 'resolved', canResolve: false, canAccept: false, version: 3 })))
+  const fake = wire(() => ok(task({ status: 'resolved', canResolve: false, canAccept: false, moves: NO_MOVES, version: 3 })))
   const onDone = jest.fn()
-  render(<ResolveForm task={task({ status: 'accepted', canAccept: false, canResolve: true, version: 2 })} onDone={onDone} onConflict={jest.fn()} />)
+  render(<ResolveForm task={task({ ...ACCEPTED, version: 2 })} onDone={onDone} onConflict={jest.fn()} />)
   fireEvent.change(document.querySelector('#resolve-text textarea')!, { target: { value: '已联系物业清走楼道纸箱' } })
   await tap('resolve-add-photo')
   await act(async () => { fake.uploads[0].resolve('cloud://env.bucket/photos/u_2/0123456789abcdef0123456789abcdef.jpg') })

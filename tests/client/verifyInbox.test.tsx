@@ -5,17 +5,14 @@ import type { TaskSummary, VerificationSummary } from '../../shared/api'
 import { setTransport } from '../../client/src/api/transport'
 import InboxPage from '../../client/src/worker/inbox/index'
 import { fakeTransport, ok } from './fakeTransport'
+import { taskSummary } from './taskFixtures'
 
 const { __setRouterParams } = require('@tarojs/taro') as { __setRouterParams: (params: Record<string, string>) => void }
 const taro = Taro as unknown as Record<string, jest.Mock>
 
 const NOW = Date.now()
 const HOUR = 3600_000
-const TASK: TaskSummary = {
-  taskId: 'task-1', reportId: 'rep-1', dueNote: null, category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运',
-  thumbnail: null, status: 'assigned', level: 'grid', gridId: 'g1', gridName: '莲花一村第1网格', address: '东门',
-  dueAt: NOW + 2 * HOUR, overdue: false, nearBorder: false, reopenCount: 0, version: 1, createdAt: NOW - HOUR,
-}
+const TASK: TaskSummary = taskSummary({ gridName: '莲花一村第1网格', dueAt: NOW + 2 * HOUR, createdAt: NOW - HOUR })
 const check = (id: string, over: Partial<VerificationSummary> = {}): VerificationSummary => ({
   id, kind: 'move_in', kindName: '居住登记', addressLabel: '3栋2单元301', gridName: '莲花一村第1网格', personCount: 3, status: 'pending', statusName: '待核查',
   dueAt: NOW + 20 * HOUR, overdue: false, createdAt: NOW - HOUR, duplicateCount: 0, ...over,

@@ -11,13 +11,17 @@ type WxOptions = { tmplIds?: string[]; success?: (r: unknown) => void }
 const wx = () => (globalThis as unknown as { wx: Record<string, unknown> }).wx
 
 const NOW = Date.UTC(2026, 10, 23, 2, 0)
+const MOVES: TaskDetail['moves'] = {
+  accept: true, resolve: false, escalate: false, transferTo: [], refuseTransfer: false, return: false, requestExtension: false, decideExtension: false, supervise: false, assign: false,
+}
 const task = (over: Partial<TaskDetail> = {}): TaskDetail => ({
-  taskId: 'task-1', reportId: 'rep-1', dueNote: null, category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运', thumbnail: null,
+  taskId: 'task-1', reportId: 'rep-1', caseNumber: '2026112300007', dueNote: null, category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运', thumbnail: null,
   status: 'assigned', level: 'grid', gridId: 'g1', gridName: '幸福里第一网格', dueAt: NOW + 3600_000, overdue: false, nearBorder: false,
-  reopenCount: 0, version: 1, createdAt: NOW, photos: [], location: { lng: 114.057, lat: 22.543 },
+  dueSoon: false, reopenCount: 0, returnCount: 0, holder: '幸福里第一网格', queue: { scope: 'grid', id: 'g1' }, supervision: null, extension: null, transfer: null,
+  version: 1, createdAt: NOW, photos: [], location: { lng: 114.057, lat: 22.543 },
   routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, mapGeneration: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' },
   acceptDueAt: NOW + 3600_000, resolveDueAt: null, result: null, rating: null, timeline: [], reporter: { name: '王阿姨', phoneMasked: '138****0000' },
-  canAccept: true, canResolve: false, ...over,
+  canAccept: true, canResolve: false, moves: MOVES, department: '社区环卫站', ...over,
 })
 
 /** Function calls in the order they left the phone, with their payloads. */
@@ -29,7 +33,7 @@ beforeAll(() => {
   const answers: Record<string, unknown> = {
     subscribeTemplates: { submit: [], accept: ['tmpl-task-reopened'], resolve: [], declare: [] },
     getTask: task(),
-    acceptTask: task({ status: 'accepted', version: 2, canAccept: false, canResolve: true }),
+    acceptTask: task({ status: 'accepted', version: 2, canAccept: false, canResolve: true, moves: { ...MOVES, accept: false, resolve: true } }),
     recordGrants: { recorded: 1 },
   }
   fakeFunctions((_fn, call) => {

@@ -1,12 +1,14 @@
 import './admin.css'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import type { Role } from '../../../shared/roles'
 import { getUser } from '../api/session'
 import { routes } from '../lib/routes'
 import AdminPage from './common/AdminPage'
 import { AREA_WORDS, toolsFor } from './tools'
 
-// lib/routes.ts has no entry for it yet (see the issue 11 report)
+// who works the dispatchers' console (the server's policy table: listConsole, bulkMove)
+const CONSOLE_ROLES: readonly Role[] = ['community_dispatcher', 'street_dispatcher', 'district_admin']
 
 // The console's first page: the caller's role in words and the tools that role may use.
 export default function AdminHomePage() {
@@ -21,6 +23,13 @@ export default function AdminHomePage() {
         </Text>
       )}
       <View className='admin-tools'>
+        {/* first: the daily work, where the tools below are set up once */}
+        {user && CONSOLE_ROLES.includes(user.role) && (
+          <View id='admin-tool-console' className='gl-card admin-tool' ariaRole='button' onClick={() => Taro.navigateTo({ url: routes.adminConsole })}>
+            <Text className='admin-tool-title'>分拨台</Text>
+            <Text className='gl-muted'>待派单、已超时和各层级的任务：派单、督办、上报、审批延期，可批量处理；按工单编号查找</Text>
+          </View>
+        )}
         {tools.map((t) => (
           <View key={t.id} id={`admin-tool-${t.id}`} className='gl-card admin-tool' ariaRole='button' onClick={() => Taro.navigateTo({ url: routes[t.page] })}>
             <Text className='admin-tool-title'>{t.title}</Text>

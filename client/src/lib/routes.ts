@@ -29,4 +29,6 @@ export const routes = {
   adminBuildings: '/admin/buildings/index',
   adminStaff: '/admin/staff/index',
   adminAudit: '/admin/audit/index',
+  /** the dispatchers' console (分拨台): queue, overdue, levels, bulk moves */
+  adminConsole: '/admin/console/index',
 }

@@ -29,6 +29,7 @@ export default function ReportDetailPage() {
         <View>
           <View className='gl-card'>
             <TaskTags status={r.status} level={r.level} note={r.dueNote} />
+            <Text id='detail-stage' className='gl-notice'>{r.expectedBy ? `${r.stage}，${r.expectedBy}` : r.stage}</Text>
             <Text className='gl-title'>{r.categoryName}</Text>
             <Text className='detail-description'>{r.description}</Text>
             <PhotoGrid ids={r.photos} />
@@ -36,6 +37,7 @@ export default function ReportDetailPage() {
             <Text id='detail-routing' className='gl-muted'>
               {`派往：${r.gridName ?? '分拨中心'}（${ROUTING_OUTCOME_TABLE[r.routing.outcome].name}）`}
             </Text>
+            <Text id='detail-case-number' className='gl-muted'>{`工单编号：${r.caseNumber}（咨询时请报此编号）`}</Text>
             <Text className='gl-muted'>{`提交于 ${formatTime(r.createdAt)}`}</Text>
             {r.handler && (
               <Text id='detail-call-handler' className='gl-mini-btn' onClick={() => Taro.makePhoneCall({ phoneNumber: r.handler!.phone })}>

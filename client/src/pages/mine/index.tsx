@@ -26,6 +26,8 @@ function ReportRow({ r }: { r: ReportSummary }) {
         </View>
         <Text className='row-title'>{r.categoryName}</Text>
         <Text className='row-text'>{r.description}</Text>
+        <Text className='row-text' data-field='stage'>{r.stage}</Text>
+        <Text className='gl-muted' data-field='case'>{`工单编号 ${r.caseNumber}`}</Text>
         <Text className='gl-muted'>{`${formatTime(r.createdAt)}${r.gridName ? ` · ${r.gridName}` : ''}`}</Text>
         {r.canRate && <Text className='gl-notice'>已办结，请您评价</Text>}
       </View>

@@ -27,6 +27,8 @@ export default function RoutedPanel({ result, onAnother }: { result: SubmitRepor
   return (
     <View id='report-routed' className='gl-card routed-panel' data-outcome={result.routing.outcome}>
       <Text className='gl-title'>提交成功</Text>
+      <Text id='report-case-number' className='routed-grid'>{`工单编号：${result.caseNumber}`}</Text>
+      {result.expectedBy && <Text id='report-expected-by' className='routed-outcome'>{result.expectedBy}</Text>}
       <Text id='report-routed-grid' className='routed-grid'>{result.gridName ? `派往：${result.gridName}` : '派往：分拨中心'}</Text>
       <Text id='report-routed-outcome' className='routed-outcome'>{`定位结果：${outcome.name}`}</Text>
       <Text className='gl-muted'>{outcome.residentText}</Text>

@@ -1,22 +1,23 @@
+import './task.css'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { useCallback, useState } from 'react'
-import { ROUTING_OUTCOME_TABLE } from '../../../../shared/routing/outcome'
+import type { TaskDetail } from '../../../../shared/api'
 import { call, toApiError } from '../../api/client'
 import LoadState from '../../components/LoadState'
 import PageShell from '../../components/PageShell'
-import PhotoGrid from '../../components/PhotoGrid'
 import ResultCard from '../../components/ResultCard'
-import TaskTags from '../../components/TaskTags'
 import Timeline from '../../components/Timeline'
-import LocationView from '../../components/location/LocationView'
 import { prefetchGrantTemplates, requestGrants } from '../../lib/grants'
-import { dueWords, formatTime } from '../../lib/time'
 import { useRemote } from '../../lib/useRemote'
+import MovesPanel from './MovesPanel'
 import ResolveForm from './ResolveForm'
+import TaskBanners from './TaskBanners'
+import TaskFacts from './TaskFacts'
 
+/** One task, for its grid's staff and for the dispatchers of its area: what it is, and the moves the server offers this person now. */
 export default function TaskPage() {
   const { params } = useRouter()
   const taskId = params.id ?? ''
@@ -33,6 +34,10 @@ export default function TaskPage() {
     setNotice(message)
     reload()
   }
+  const onMoved = (next: TaskDetail, words: string) => {
+    setData(next)
+    setNotice(words)
+  }
 
   const accept = async () => {
     if (!t || accepting) return
@@ -40,8 +45,7 @@ export default function TaskPage() {
     requestGrants('accept')
     setAccepting(true)
     try {
-      setData(await call('worker', 'acceptTask', { taskId: t.taskId, version: t.version }))
-      setNotice('已签收，请尽快到现场处理')
+      onMoved(await call('worker', 'acceptTask', { taskId: t.taskId, version: t.version }), '已签收，请尽快到现场处理')
     } catch (e) {
       const err = toApiError(e)
       if (err.code === 'CONFLICT') onConflict(err.message)
@@ -57,20 +61,14 @@ export default function TaskPage() {
       {notice && <Text id='task-notice' className='gl-notice'>{notice}</Text>}
       {t && (
         <View>
-          <View className='gl-card'>
-            <TaskTags status={t.status} level={t.level} overdue={t.overdue} />
-            <Text className='gl-title'>{t.categoryName}</Text>
-            <Text className='detail-description'>{t.description}</Text>
-            <PhotoGrid ids={t.photos} />
-            <LocationView value={t.location} address={t.address} />
-            <Text className='gl-muted'>{`定位：${ROUTING_OUTCOME_TABLE[t.routing.outcome].name}${t.nearBorder ? '，如不属本网格可转派相邻网格' : ''}`}</Text>
-            <Text className='gl-muted'>{`上报人：${t.reporter.name} ${t.reporter.phoneMasked} · ${formatTime(t.createdAt)}`}</Text>
-            {t.dueAt !== null && <Text id='task-due' className={t.overdue ? 'due-late' : ''}>{`期限：${dueWords(t.dueAt)}${t.dueNote ? `（${t.dueNote}）` : ''}`}</Text>}
-          </View>
-          {t.canAccept && (
+          <TaskFacts t={t} />
+          <TaskBanners t={t} />
+          {t.moves.accept && (
             <Button id='task-accept' type='primary' block size='large' loading={accepting} onClick={accept}>签收</Button>
           )}
-          {t.canResolve && <ResolveForm task={t} onDone={(d) => { setData(d); setNotice('已办结，居民会收到回复') }} onConflict={onConflict} />}
+          {t.moves.resolve && <ResolveForm task={t} onDone={(d) => onMoved(d, '已办结，居民会收到回复')} onConflict={onConflict} />}
+          {/* keyed by version: a form left open on an older version starts again on the new one */}
+          <MovesPanel key={t.version} task={t} onDone={onMoved} onConflict={onConflict} />
           {t.result && <ResultCard id='task-result' result={t.result} />}
           <View className='gl-card'>
             <Text className='gl-title'>办理过程</Text>
