@@ -17,9 +17,10 @@ import { pageSchema, rateReportSchema, reportRefSchema, submitReportSchema } fro
 import { acceptTaskSchema, markReadSchema, resolveTaskSchema, taskRefSchema } from './schemas/task'
 import { queuePageSchema } from './schemas/queue'
 import {
-  assignTaskSchema, bulkMoveSchema, consoleCountsSchema, decideExtensionSchema, escalateTaskSchema, findCaseSchema, listConsoleSchema, refuseTransferSchema,
+  assignTaskSchema, consoleCountsSchema, decideExtensionSchema, escalateTaskSchema, findCaseSchema, listConsoleSchema, refuseTransferSchema,
   requestExtensionSchema, returnTaskSchema, superviseTaskSchema, transferTaskSchema,
 } from './schemas/moves'
+import { bulkMoveSchema } from './schemas/bulkMove'
 import { emptySchema, pointQuerySchema, recordGrantsSchema } from './schemas/user'
 
 // Every function's actions, declared once: the payload schema, the result type and whether

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { LEVELS } from '../levels'
-import { MAX_EXTENSION_DAYS } from '../workflow/taskMachine'
+import { MAX_BULK, MAX_EXTENSION_DAYS, REASON_MAX, REASON_MIN } from '../workflow/moveLimits'
 import { required } from './messages'
 import { idSchema, writtenText } from './common'
 import { pageSchema } from './report'
@@ -9,8 +9,7 @@ import { versionSchema } from './task'
 // The moves between people (docs/workflow.md): each names the task and the version its actor
 // saw, so of two people acting at once one wins and the other gets CONFLICT.
 
-export const REASON_MIN = 2
-export const REASON_MAX = 200
+export { MAX_BULK, REASON_MAX, REASON_MIN } from '../workflow/moveLimits'
 const reasonText = (label: string) => writtenText(label, REASON_MIN, REASON_MAX, `请写明${label}（至少${REASON_MIN}个字）`, `${label}最多${REASON_MAX}个字`)
 const taskVersion = { taskId: idSchema('任务编号'), version: versionSchema }
 const obj = <S extends z.ZodRawShape>(shape: S) => z.object(shape, required('提交内容', '对象'))
@@ -39,27 +38,23 @@ export const superviseTaskSchema = obj({ ...taskVersion, note: reasonText('督�
 /** assignee: one of the grid's staff; without it, the grid's worker on duty (its substitute on leave). */
 export const assignTaskSchema = obj({ ...taskVersion, gridId: idSchema('派单网格'), assigneeId: idSchema('派单人员').optional() })
 
-export const MAX_BULK = 500
-/** The moves a dispatcher makes on many tasks at once; each task is authorized, versioned and recorded on its own. */
-export const bulkMoveSchema = obj({
-  tasks: z
-    .array(obj(taskVersion), required('任务列表', '列表'))
-    .min(1, '请至少选择1个任务')
-    .max(MAX_BULK, `一次最多处理${MAX_BULK}个任务`)
-    .refine((ts) => new Set(ts.map((t) => t.taskId)).size === ts.length, '任务列表中有重复的任务'),
-  move: z.discriminatedUnion(
-    'type',
-    [
-      z.object({ type: z.literal('assign'), gridId: idSchema('派单网格'), assigneeId: idSchema('派单人员').optional() }),
-      z.object({ type: z.literal('supervise'), note: reasonText('督办意见') }),
-      z.object({ type: z.literal('escalate'), reason: reasonText('上报原因') }),
-      z.object({ type: z.literal('decide_extension'), ...decision }).superRefine(refusalNeedsReason),
-    ],
-    '操作类型 move.type 应为 assign、supervise、escalate 或 decide_extension',
-  ),
-})
-export type BulkMoveInput = z.infer<typeof bulkMoveSchema>
-export type BulkMove = BulkMoveInput['move']
+/**
+ * The moves a dispatcher makes on many tasks at once, one schema each: the console's form checks
+ * its move with one of these, and bulkMove.ts joins them into the action's payload (kept apart
+ * so the mini-program does not load the union the server needs).
+ */
+export const BULK_MOVES = {
+  assign: z.object({ type: z.literal('assign'), gridId: idSchema('派单网格'), assigneeId: idSchema('派单人员').optional() }),
+  supervise: z.object({ type: z.literal('supervise'), note: reasonText('督办意见') }),
+  escalate: z.object({ type: z.literal('escalate'), reason: reasonText('上报原因') }),
+  decide_extension: z.object({ type: z.literal('decide_extension'), ...decision }).superRefine(refusalNeedsReason),
+}
+export type BulkMove = { [K in keyof typeof BULK_MOVES]: z.infer<(typeof BULK_MOVES)[K]> }[keyof typeof BULK_MOVES]
+export const bulkTasksSchema = z
+  .array(obj(taskVersion), required('任务列表', '列表'))
+  .min(1, '请至少选择1个任务')
+  .max(MAX_BULK, `一次最多处理${MAX_BULK}个任务`)
+  .refine((ts) => new Set(ts.map((t) => t.taskId)).size === ts.length, '任务列表中有重复的任务')
 
 /**
  * The dispatchers' console: the open tasks of the caller's area (a street's dispatcher may

@@ -4,6 +4,9 @@ import { DISTRICT_QUEUE_ID, type Task } from '../model'
 import { LEVEL_INFO, nextLevel, type Level } from '../levels'
 import { deadlineOf, workingMinutesBetween, type WorkingCalendar } from '../calendar/workingTime'
 import { AWAITING_ACCEPT, HELD_BY_GRID, IN_QUEUE, OPEN_STATUSES, STATUS_NAMES, type TaskStatus } from './status'
+import { ESCALATE_AFTER } from './moveLimits'
+
+export { ESCALATE_AFTER, MAX_EXTENSION_DAYS } from './moveLimits'
 
 // The case workflow as a pure function: a task, an action and its context in, the next
 // task out (or a CONFLICT naming the state that forbids it). Authorization — who may act on
@@ -67,11 +70,8 @@ export const VERBS: Record<TaskActionType, string> = {
 
 /** A resolved case its reporter has not rated closes as unrated after this long (DESIGN.md). */
 export const RATING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000
-/** The third reopen (返工) or the third return (退回) escalates instead (DESIGN.md). */
-export const ESCALATE_AFTER = 3
 /** The share of a deadline's working time after which its holder is warned. */
 export const WARN_SHARE = 0.8
-export const MAX_EXTENSION_DAYS = 30
 
 /** Whether the action is allowed in the task's state (and, for the moves with one more rule, that rule). */
 export function canApply(task: Task, type: TaskActionType): boolean {

@@ -3,7 +3,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { useState } from 'react'
 import type { BulkMoveResult } from '../../../../shared/api'
-import { bulkMoveSchema, REASON_MAX, REASON_MIN, type BulkMove } from '../../../../shared/schemas/moves'
+import { BULK_MOVES, REASON_MAX, REASON_MIN, type BulkMove } from '../../../../shared/schemas/moves'
 import { call } from '../../api/client'
 import FieldError from '../../components/FieldError'
 import TextField from '../../components/TextField'
@@ -48,15 +48,19 @@ export default function BulkForm({ action, tasks, grids, onDone, onCancel }: Pro
 
   const submit = async () => {
     if (sending) return
-    const checked = check(bulkMoveSchema, { tasks, move: moveOf(action, text, choice) as BulkMove })
+    const move = moveOf(action, text, choice) as BulkMove
+    const checked = check(BULK_MOVES[move.type] as (typeof BULK_MOVES)['supervise'], move)
     if (!checked.ok) {
-      // paths inside the move ("move.note") come back under "move": the one field this form shows
+      // the move's fields (note, reason, gridId) show as the one field this form has: "move"
       const pickGrid = action === 'assign' && !choice.gridId
-      setErrors({ ...checked.fields, ...(pickGrid ? { move: '请选择要派给的网格' } : {}) })
-      setFormError(checked.fields.tasks ?? '')
+      setErrors({ move: pickGrid ? '请选择要派给的网格' : Object.values(checked.fields)[0] ?? '' })
       return
     }
-    const result = await send(() => call('admin', 'bulkMove', checked.value))
+    if (tasks.length === 0) {
+      setFormError('请至少选择1个任务')
+      return
+    }
+    const result = await send(() => call('admin', 'bulkMove', { tasks, move: checked.value as BulkMove }))
     if (result) onDone(result)
   }
 

@@ -1,7 +1,7 @@
 import type { BulkMoveResult } from '../../../../shared/api'
 import type { User } from '../../../../shared/model'
 import { ok, type Result } from '../../../../shared/result'
-import type { BulkMoveInput } from '../../../../shared/schemas/moves'
+import type { BulkMoveInput } from '../../../../shared/schemas/bulkMove'
 import type { Deps } from '../../ports'
 import { moveTask, type MoveInput } from './moveTask'
 
