@@ -100,7 +100,7 @@ export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
     config: {
       catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: opts.limits ?? DEFAULT_LIMITS,
       declarations: opts.declarations ?? DEFAULT_DECLARATION_SETTINGS,
-      workflow: opts.workflow && opts.workflow.districtOfficeIds.length > 0 ? opts.workflow : { districtOfficeIds: opts.seed ? DEMO_DISTRICT_OFFICE_IDS : [] },
+      workflow: opts.workflow && opts.workflow.districtOfficeIds.length > 0 ? opts.workflow : { districtOfficeIds: opts.seed ? DEMO_DISTRICT_OFFICE_IDS : [], escalateGapMs: 0 },
     },
     calendar: DEFAULT_CALENDAR,
   }

@@ -23,7 +23,7 @@ export const BASE_TIER = { requestsPerSecond: 30, readsPerDay: 50_000, writesPer
 /** Seconds between two actions of one person using the app: an assumption for the concurrency estimate. */
 export const THINK_S = 30
 
-export interface ActionCost extends Tally { action: string; ok: boolean; error?: string }
+export interface ActionCost extends Tally { action: string; ok: boolean; error?: string; note?: string }
 export interface JobCost extends Tally { job: string; run: string; changed: number }
 export interface CostRun { actions: ActionCost[]; missing: string[]; coldStart: Tally; jobs: JobCost[] }
 
@@ -39,7 +39,7 @@ export async function measureCloudbaseCost(): Promise<CostRun> {
       const payload = await fixture.payload(w)
       const mark = w.mark()
       const res = await w.call(fixture.as, fn, name, payload, fixture.creates ? w.requestId() : undefined)
-      actions.push({ action, ok: res.ok, ...(res.ok ? {} : { error: `${res.error.code}: ${res.error.message}` }), ...w.since(mark) })
+      actions.push({ action, ok: res.ok, ...(res.ok ? {} : { error: `${res.error.code}: ${res.error.message}` }), ...(fixture.note ? { note: fixture.note } : {}), ...w.since(mark) })
     }
     const jobs: JobCost[] = []
     for (const job of jobNames) {
@@ -132,7 +132,7 @@ export const cloudbaseCost: SectionRun = async (_opts, log) => {
   ]
   const table = {
     columns: ['action', 'db reads', 'db writes', 'tx requests', 'open-API calls', 'storage calls', 'note'],
-    rows: run.actions.map((a) => [a.action, a.reads, a.writes, a.transactions, a.openApi, a.storage, [apis(a), a.error, ...a.dbErrors].filter(Boolean).join('; ')]),
+    rows: run.actions.map((a) => [a.action, a.reads, a.writes, a.transactions, a.openApi, a.storage, [a.note, apis(a), a.error, ...a.dbErrors].filter(Boolean).join('; ')]),
   }
   const section = {
     title: 'CloudBase cost per action',

@@ -1,7 +1,8 @@
 import { DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
 import { CONSENT } from '../../shared/declarations/consent'
 import { shanghaiToday } from '../../shared/identity/calendarDate'
-import type { World, Who } from './cloudbaseWorld'
+import { ESCALATE_BATCH } from '../../cloudfunctions/app/jobs/escalate'
+import type { Case, World, Who } from './cloudbaseWorld'
 
 // One representative successful call per registered action, and the calls a report's life
 // and a declaration's life take. A fixture's payload function first makes the state its call
@@ -14,7 +15,12 @@ export interface Fixture {
   payload(w: World): Promise<object> | object
   /** creates carry a requestId, as the client sends one */
   creates?: boolean
+  /** what the counted call is made of, when its size is not obvious (shown in the table) */
+  note?: string
 }
+
+/** Tasks in the bulk move fixture: a few, so the run stays quick; the escalation bench measures 500. */
+export const BULK_FIXTURE_TASKS = 10
 
 export const FIXTURES: Record<string, Fixture> = {
   'user.me': { as: 'resident', payload: () => ({}) },
@@ -135,7 +141,55 @@ export const FIXTURES: Record<string, Fixture> = {
   // the worker's grid (their first): a page of its register, its coverage and its buildings
   'worker.listRegister': { as: 'worker', payload: () => ({ limit: 20 }) },
   'admin.listAudit': { as: 'admin', payload: () => ({ limit: 20 }) },
+  // issue 12's moves: each on a task made for it through the real use cases, at the version its actor saw
+  'worker.escalateTask': { as: 'worker', payload: async (w) => ({ ...ref(await w.newCase()), reason: '涉及物业管理，需社区协调' }) },
+  // a report on the border with 田面: routed to the worker's grid, flagged with the neighbour
+  'worker.transferTask': {
+    as: 'worker',
+    payload: async (w) => ({ ...ref(await w.newCase(DEMO_POINTS.onSharedBorder.point)), toGridId: w.grids.neighbour, reason: '问题位置在田面社区一侧' }),
+  },
+  // the neighbour's worker refuses what the worker transferred to their grid
+  'worker.refuseTransfer': {
+    as: 'neighbour',
+    payload: async (w) => {
+      const c = await w.newCase(DEMO_POINTS.onSharedBorder.point)
+      const moved = await w.must<{ version: number }>('worker', 'worker', 'transferTask', { ...ref(c), toGridId: w.grids.neighbour, reason: '问题位置在田面社区一侧' })
+      return { taskId: c.taskId, version: moved.version, reason: '现场核实属莲花一村管辖' }
+    },
+  },
+  'worker.returnTask': { as: 'worker', payload: async (w) => ({ ...ref(await w.newCase()), reason: '不属于网格处置范围，请重新派单' }) },
+  'worker.requestExtension': { as: 'worker', payload: async (w) => ({ ...ref(await w.acceptedCase()), days: 3, reason: '需等待物业维修材料到货' }) },
+  // the worker's community: its open tasks, all of them, the first page of 20 and the grids to assign to
+  'admin.listConsole': { as: 'areaDispatcher', payload: () => ({ view: 'all', limit: 20 }) },
+  'admin.consoleCounts': { as: 'areaDispatcher', payload: () => ({}), note: '7 counts: one per level, overdue, queued, extension requests' },
+  // a 工单编号 a resident quotes on the phone
+  'admin.findCase': { as: 'areaDispatcher', payload: async (w) => ({ caseNumber: (await w.task((await w.newCase()).taskId)).caseNumber }) },
+  // what waits in the queue of 新田 (a report far from every grid), assigned to one of its grids
+  'admin.assignTask': { as: 'dispatcher', payload: async (w) => ({ ...ref(await w.newCase(DEMO_POINTS.farInCommunity.point)), gridId: w.grids.inQueueCommunity }) },
+  // a grid's task: its 延期 is the community's to decide
+  'admin.decideExtension': {
+    as: 'areaDispatcher',
+    payload: async (w) => {
+      const c = await w.acceptedCase()
+      const asked = await w.must<{ version: number }>('worker', 'worker', 'requestExtension', { ...ref(c), days: 3, reason: '需等待物业维修材料到货' })
+      return { taskId: c.taskId, version: asked.version, approve: true }
+    },
+  },
+  'admin.superviseTask': { as: 'areaDispatcher', payload: async (w) => ({ ...ref(await w.newCase()), note: '居民多次反映，请今日处置' }) },
+  // a few of the worker's new tasks reassigned to another grid of the community
+  'admin.bulkMove': {
+    as: 'areaDispatcher',
+    note: `${BULK_FIXTURE_TASKS} tasks reassigned`,
+    payload: async (w) => {
+      const tasks = []
+      for (let i = 0; i < BULK_FIXTURE_TASKS; i++) tasks.push(ref(await w.newCase()))
+      return { tasks, move: { type: 'assign', gridId: w.grids.sibling } }
+    },
+  },
 }
+
+/** The task and version a move names. */
+const ref = (c: Case) => ({ taskId: c.taskId, version: c.version })
 
 /** A job's run over a world holding work for it, made by `prepare`, which returns the run's instant. */
 export interface JobFixture { run: string; prepare(w: World): Promise<number> }
@@ -152,6 +206,22 @@ export const JOB_FIXTURES: Record<string, JobFixture> = {
       return Date.now() + (retentionDays + 1) * 86_400_000
     },
   },
+  // 100 new tasks of the worker's grid, run just past the last one's accept deadline: each goes up
+  // to the community. What the earlier runs escalated 8 days on has its next look after that.
+  escalate: {
+    run: 'a full batch due (100 tasks past their deadline)',
+    prepare: async (w) => overdueBatch(w, ESCALATE_BATCH),
+  },
+}
+
+/** `n` new tasks of the worker's grid, and the instant just past the last of their deadlines. */
+export async function overdueBatch(w: World, n: number): Promise<number> {
+  let last = 0
+  for (let i = 0; i < n; i++) {
+    const task = await w.task((await w.newCase()).taskId)
+    last = Math.max(last, task.dueAt ?? 0)
+  }
+  return last + 1
 }
 
 /** The leader of the worker's grid: the same area, so a substitute and a record to bind. */

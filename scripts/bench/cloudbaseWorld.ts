@@ -25,9 +25,13 @@ import { WireDb } from '../../tests/functions/cloudbase/wireDb'
 
 /**
  * newcomer: a WeChat account seen for the first time (a resident record is made on its first call);
- * householder: a resident whose household of two the worker has verified
+ * householder: a resident whose household of two the worker has verified;
+ * dispatcher: the community dispatcher of the queue's community (新田, where far-off reports wait);
+ * areaDispatcher: the community dispatcher of the worker's own community (莲花一村), who assigns,
+ * supervises and decides extensions of the worker's tasks; neighbour: the worker of the grid
+ * across the border from the worker's (田面第1网格), who receives a transfer
  */
-export type Who = 'resident' | 'worker' | 'dispatcher' | 'admin' | 'newcomer' | 'householder'
+export type Who = 'resident' | 'worker' | 'dispatcher' | 'areaDispatcher' | 'neighbour' | 'admin' | 'newcomer' | 'householder'
 export interface Case { reportId: string; taskId: string; version: number }
 /** A room of the worker's grid whose household the worker verified, and who lives there. */
 export interface Household { roomId: string; residentIds: string[] }
@@ -49,14 +53,17 @@ export interface Tally {
 const TEMPLATES: Templates = Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, { id: `tpl-${kind}-000000`, fields: { thing1: 'title', thing2: 'body', time3: 'time' } }]))
 const GRID = DEMO_POINTS.insideClear.expected.gridId as string
 const QUEUE_COMMUNITY = DEMO_POINTS.farInCommunity.expected.communityId as string
+/** the grid a report on the shared border may be transferred to, one tap from the worker's */
+const NEIGHBOUR_GRID = DEMO_POINTS.onSharedBorder.expected.neighbourGridIds[0]
 /** A field key ring for the bench only (app/privacy/keyRing.ts): declarations seal IDs and phones with it. */
 const FIELD_KEYS = 'bench1:6b1f0c9e24d87a35f0e2c4b96d17a8e3f5c20b7d49e61a8c3f0d25b7e94c1a60'
 /**
  * Abuse limits cost the same requests whatever their size (an increment and a read per rule):
- * the per-person one is raised so the world can make, through the use cases, more declarations
- * a minute than a person may (the retention job's batch of 100).
+ * the per-person ones are raised so the world can make, through the use cases, more
+ * declarations a minute than a person may (the retention job's batch of 100), and more reports
+ * a day (the escalation bench's hundreds of overdue tasks and its bulk move of 500).
  */
-const RATE_LIMITS = { createsPerPersonMinute: { limit: 100_000, windowMs: 60_000 } }
+const RATE_LIMITS = { createsPerPersonMinute: { limit: 100_000, windowMs: 60_000 }, createsPerPersonDay: { limit: 100_000, windowMs: 86_400_000 } }
 /** the register's buildings: four of 24 rooms in the worker's grid, about 30 m apart */
 const BUILDING_POINTS: LngLat[] = [0, 1, 2, 3].map((k) => ({ lng: DEMO_POINTS.insideClear.point.lng + (k % 2) * 0.0003, lat: DEMO_POINTS.insideClear.point.lat + Math.floor(k / 2) * 0.0003 }))
 /** residents whose households the worker verified before the run: the register's first page */
@@ -120,6 +127,8 @@ export class World {
       GRIDLINK_SUBSCRIBE_TEMPLATES: JSON.stringify(TEMPLATES),
       GRIDLINK_FIELD_KEYS: FIELD_KEYS,
       GRIDLINK_RATE_LIMITS: JSON.stringify(RATE_LIMITS),
+      // the escalate job's pacing spaces its moves in time and changes none of its requests: off, to count quickly
+      GRIDLINK_ESCALATE_GAP_MS: '0',
     }))
     const { users, staff, dispatchers } = demoPeople(DEMO_STREET.id, DEMO_COMMUNITIES, DEMO_GRIDS)
     const grids = DEMO_GRIDS.map((g) => ({ ...g, workerIds: [staff.get(g.id)!.workerId], leaderId: staff.get(g.id)!.leaderId }))
@@ -130,14 +139,19 @@ export class World {
       // the identity a first call or a staff binding leaves: openid → user, and the openid on the user for pushes
       await sdb.collection(COLLECTIONS.identities).doc(`o_${u.id}`).set({ userId: u.id, createdAt: Date.now() })
       await sdb.collection(COLLECTIONS.users).doc(u.id).update({ openid: `o_${u.id}` })
-      // staff granted their messages on earlier taps (one-time grants, counted down per message)
+      // staff granted their messages on earlier taps (one-time grants, counted down per message;
+      // enough that the escalation bench's hundreds of tasks never run them out)
       if (u.role === 'resident' || u.role === 'volunteer') continue
       for (const kind of ['task_assigned', 'task_reopened', 'report_closed'] as const) {
         const templateId = TEMPLATES[kind]!.id
-        await sdb.collection(COLLECTIONS.grants).doc(grantId(u.id, templateId)).set({ userId: u.id, templateId, oneTime: 1000, longTerm: false, updatedAt: Date.now() })
+        await sdb.collection(COLLECTIONS.grants).doc(grantId(u.id, templateId)).set({ userId: u.id, templateId, oneTime: 100_000, longTerm: false, updatedAt: Date.now() })
       }
     }
-    const people = { resident: 'u_resident_1', worker: staff.get(GRID)!.workerId, dispatcher: dispatchers.get(QUEUE_COMMUNITY)!, admin: 'u_admin_1', newcomer: 'newcomer_1', householder: 'u_resident_2' }
+    const home = DEMO_GRIDS.find((g) => g.id === GRID)!.communityId
+    const people = {
+      resident: 'u_resident_1', worker: staff.get(GRID)!.workerId, dispatcher: dispatchers.get(QUEUE_COMMUNITY)!, areaDispatcher: dispatchers.get(home)!,
+      neighbour: staff.get(NEIGHBOUR_GRID)!.workerId, admin: 'u_admin_1', newcomer: 'newcomer_1', householder: 'u_resident_2',
+    }
     const world = new World(server, db, rt, people, restore)
     const before = world.mark()
     await rt.deps()
@@ -191,6 +205,24 @@ export class World {
   }
 
   readonly queue = { scope: 'community' as const, id: QUEUE_COMMUNITY }
+
+  /**
+   * Grids the moves name: the worker's, the one across its border (a transfer), another of the
+   * worker's community (a reassignment), and one of the queue's community (assigning what waits there).
+   */
+  readonly grids = {
+    own: GRID,
+    neighbour: NEIGHBOUR_GRID,
+    sibling: DEMO_GRIDS.find((g) => g.communityId === DEMO_GRIDS.find((o) => o.id === GRID)!.communityId && g.id !== GRID)!.id,
+    inQueueCommunity: DEMO_GRIDS.find((g) => g.communityId === QUEUE_COMMUNITY)!.id,
+  }
+
+  /** A task as stored now (its version and 工单编号 after the moves a fixture made). */
+  async task(taskId: string) {
+    const task = await this.rt.store.cases.getTask(taskId)
+    if (!task) throw new Error(`cost world: no task ${taskId}`)
+    return task
+  }
 
   /** A new report as the reporter makes it: grants on the submit tap, then the submission. */
   async newCase(at?: LngLat): Promise<Case> {

@@ -20,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<SectionRun>> = {
   sizes: async () => (await import('./sizes')).sizes,
   bundles: async () => (await import('./bundles')).bundles,
   cloudbase: async () => (await import('./cloudbaseCost')).cloudbaseCost,
+  escalation: async () => (await import('./escalation')).escalation,
 }
 
 // generous: the whole full run takes a few minutes on 2 cores (BENCH_SECTION_TIMEOUT_MS: to try the timeout)

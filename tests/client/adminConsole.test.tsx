@@ -130,7 +130,8 @@ test('督办 on the selected tasks sends one bulkMove with their versions and li
 })
 
 test('全选 takes every loaded task; 派单 sends the grid and the person chosen', async () => {
-  const { sent } = await setup((action) => (action === 'bulkMove' ? ok({ done: 3, failed: 0, results: [] }) : undefined))
+  const results = ['t-1', 't-2', 't-3'].map((taskId) => ({ taskId, ok: true, version: 9 }))
+  const { sent } = await setup((action) => (action === 'bulkMove' ? ok({ done: 3, failed: 0, results }) : undefined))
   await tap('bulk-select-all')
   expect(text('bulk-count')).toBe('已选 3 件')
   await tap('bulk-open-assign')
@@ -233,4 +234,25 @@ test.each([
   expect(text('admin-tool-console')).toContain('分拨台')
   await tap('admin-tool-console')
   expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/admin/console/index' })
+})
+
+test('a large selection goes out in chunks that fit one CloudBase function run; a call that fails mid-way reports the tasks it did not reach', async () => {
+  const { BULK_CHUNK, sendInChunks } = await import('../../client/src/admin/console/BulkForm')
+  const tasks = Array.from({ length: BULK_CHUNK * 2 + 10 }, (_, i) => ({ taskId: `t-${i}`, version: 1 }))
+  let calls = 0
+  const fake = fakeTransport((_fn, body) => {
+    calls++
+    if (calls === 2) return { ok: false, error: { code: 'INTERNAL', message: '网络不稳定' } }
+    const part = (body.payload as { tasks: { taskId: string }[] }).tasks
+    return ok({ done: part.length, failed: 0, results: part.map((t) => ({ taskId: t.taskId, ok: true, version: 2 })) })
+  })
+  setTransport(fake.transport)
+  const progress: number[] = []
+  const r = await sendInChunks(tasks, { type: 'supervise', note: '统一督办' }, (n) => progress.push(n))
+  expect(fake.calls.map((c) => (c.body.payload as { tasks: unknown[] }).tasks.length)).toEqual([BULK_CHUNK, BULK_CHUNK])
+  expect(progress).toEqual([0, BULK_CHUNK])
+  expect(r.done).toBe(BULK_CHUNK)
+  expect(r.failed).toBe(BULK_CHUNK + 10)
+  expect(r.results).toHaveLength(tasks.length)
+  expect(r.results[BULK_CHUNK]).toMatchObject({ taskId: `t-${BULK_CHUNK}`, ok: false, code: 'INTERNAL', message: '未送达：网络不稳定' })
 })

@@ -18,6 +18,9 @@ import { CloudbaseIdentity, type WxContextSource } from './identity'
 import { CloudbaseKeyedHash, secretSetting } from './keyedHash'
 import { declarationSettingsOf } from '../../app/declarations/settings'
 import { workflowSettingsOf } from '../../app/tasks/workflowSettings'
+
+/** The escalate job's pace on CloudBase (workflowSettings.ts says why). */
+const CLOUDBASE_ESCALATE_GAP_MS = 400
 import { loadCloudbaseSettings, type CloudbaseSettings } from './settings'
 import { SubscribeNotifier, type SubscribeApi } from './subscribeNotifier'
 import { CloudbaseSubscriptions } from './subscriptions'
@@ -96,7 +99,7 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
       keyedHash,
       cipher,
       importTexts,
-      config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: settings.GRIDLINK_RATE_LIMITS, declarations: declarationSettingsOf(settings), workflow: workflowSettingsOf(settings) },
+      config: { catalogue: DEFAULT_CATALOGUE, timezone: DEFAULT_CALENDAR.timezone, limits: settings.GRIDLINK_RATE_LIMITS, declarations: declarationSettingsOf(settings), workflow: workflowSettingsOf(settings, CLOUDBASE_ESCALATE_GAP_MS) },
       calendar: DEFAULT_CALENDAR,
     }
   }

@@ -12,6 +12,7 @@ import { at, type JobResult } from './job'
 // leaves each task either moved whole or untouched, a second run at the same instant finds
 // nothing (every move pushed checkAt past it), and a person acting on the task at the same
 // moment wins or loses against the job as against anyone: one outcome, one timeline line.
+// On CloudBase the moves are spaced (`escalateGapMs`), as the retention job's writes are.
 
 /** Tasks per batch: one transaction each, well inside a 60 s timer run. */
 export const ESCALATE_BATCH = 100
@@ -32,6 +33,8 @@ export async function escalate(deps: Deps, now: number, batch = ESCALATE_BATCH):
         : ({ type: 'escalate_overdue' } as const)
     const moved = await moveTask(d, null, { task, report }, task.version, input, pastDeadline ? 'deadline' : null)
     if (moved.ok) changed++
+    // paced on CloudBase, so a backlog never takes the environment past its requests a second
+    if (d.config.workflow.escalateGapMs > 0) await new Promise((r) => setTimeout(r, d.config.workflow.escalateGapMs))
   }
   return { changed, more: due.length === batch }
 }

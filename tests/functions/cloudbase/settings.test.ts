@@ -13,7 +13,8 @@ describe('CloudBase settings', () => {
   })
 
   it('reads the district office as a comma list of staff ids, and refuses a malformed id by name', () => {
-    expect(workflowSettingsOf(loadCloudbaseSettings({ GRIDLINK_DISTRICT_OFFICE_IDS: 'u_admin_1, u_admin_2' }))).toEqual({ districtOfficeIds: ['u_admin_1', 'u_admin_2'] })
+    expect(workflowSettingsOf(loadCloudbaseSettings({ GRIDLINK_DISTRICT_OFFICE_IDS: 'u_admin_1, u_admin_2' }), 400)).toEqual({ districtOfficeIds: ['u_admin_1', 'u_admin_2'], escalateGapMs: 400 })
+    expect(workflowSettingsOf(loadCloudbaseSettings({ GRIDLINK_ESCALATE_GAP_MS: '0' }), 400).escalateGapMs).toBe(0)
     expect(() => loadCloudbaseSettings({ GRIDLINK_DISTRICT_OFFICE_IDS: 'u_admin 1;drop' })).toThrow(/GRIDLINK_DISTRICT_OFFICE_IDS/)
   })
 

@@ -4,11 +4,39 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { useState } from 'react'
 import type { BulkMoveResult } from '../../../../shared/api'
 import { BULK_MOVES, REASON_MAX, REASON_MIN, type BulkMove } from '../../../../shared/schemas/moves'
-import { call } from '../../api/client'
+import { call, toApiError } from '../../api/client'
 import FieldError from '../../components/FieldError'
 import TextField from '../../components/TextField'
 import { check, useFormSend } from '../../lib/fieldErrors'
 import AssignPicker, { type AssignChoice, type ConsoleGrid } from './AssignPicker'
+
+/**
+ * Tasks per call. Each move is ~19 database requests on CloudBase: 25 of them stay inside one
+ * admin function run (30 s) at the base tier's 30 requests a second (docs/capacity.md,
+ * "Escalation and the console"); the form sends the selection call after call and adds up.
+ */
+export const BULK_CHUNK = 25
+
+/** One move on the tasks chunk by chunk; a call that fails after the first reports the tasks it did not reach. */
+export async function sendInChunks(tasks: { taskId: string; version: number }[], move: BulkMove, onProgress: (sent: number) => void): Promise<BulkMoveResult> {
+  const merged: BulkMoveResult = { done: 0, failed: 0, results: [] }
+  for (let i = 0; i < tasks.length; i += BULK_CHUNK) {
+    onProgress(i)
+    const part = tasks.slice(i, i + BULK_CHUNK)
+    try {
+      const r = await call('admin', 'bulkMove', { tasks: part, move })
+      merged.results.push(...r.results)
+    } catch (e) {
+      if (i === 0) throw e
+      const err = toApiError(e)
+      merged.results.push(...tasks.slice(i).map((t) => ({ taskId: t.taskId, ok: false as const, code: err.code, message: `未送达：${err.message}` })))
+      break
+    }
+  }
+  merged.done = merged.results.filter((r) => r.ok).length
+  merged.failed = merged.results.length - merged.done
+  return merged
+}
 
 export type BulkAction = 'assign' | 'supervise' | 'escalate' | 'approve' | 'refuse'
 
@@ -44,6 +72,7 @@ export default function BulkForm({ action, tasks, grids, onDone, onCancel }: Pro
   const [text, setText] = useState('')
   const [choice, setChoice] = useState<AssignChoice>({ gridId: '' })
   const { errors, setErrors, edit, formError, setFormError, sending, send } = useFormSend()
+  const [sent, setSent] = useState(0)
   const w = WORDS[action]
 
   const submit = async () => {
@@ -60,7 +89,7 @@ export default function BulkForm({ action, tasks, grids, onDone, onCancel }: Pro
       setFormError('请至少选择1个任务')
       return
     }
-    const result = await send(() => call('admin', 'bulkMove', { tasks, move: checked.value as BulkMove }))
+    const result = await send(() => sendInChunks(tasks, checked.value as BulkMove, setSent))
     if (result) onDone(result)
   }
 
@@ -77,6 +106,7 @@ export default function BulkForm({ action, tasks, grids, onDone, onCancel }: Pro
           placeholder={w.placeholder} error={errors.move} />
       )}
       {action === 'approve' && <Text className='gl-muted'>每件按申请的天数顺延期限；不是待审批延期的任务会列在未成功里。</Text>}
+      {sending && tasks.length > BULK_CHUNK && <Text id='bulk-progress' className='gl-notice'>{`正在处理 ${sent} / ${tasks.length} 件，请稍候…`}</Text>}
       {formError && <View id='bulk-form-error' className='form-error' ariaRole='alert'>{formError}</View>}
       <View className='console-buttons'>
         <Button id='bulk-submit' type='primary' size='large' loading={sending} onClick={submit}>{w.submit}</Button>
