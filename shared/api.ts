@@ -159,6 +159,14 @@ export interface ReportDetail extends ReportSummary {
   rating: { stars: number; solved: boolean; comment?: string; at: number } | null
   timeline: TimelineEvent[]
   handler: { name: string; phone: string } | null
+  /** 撤回: nobody has accepted it yet */
+  canWithdraw: boolean
+  /** 补充说明: while it is open */
+  canAddInfo: boolean
+  /** 催办: open, past the expected time, and not urged in the last 24 hours */
+  canUrge: boolean
+  /** when urging becomes possible (the expected time, or 24 h after the last urge); null once closed or with no expected time */
+  urgeAfter: number | null
 }
 
 /** A move's trace on a task, as the staff pages show it. */

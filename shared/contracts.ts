@@ -14,6 +14,7 @@ import {
 import { listBuildingsSchema, nearBuildingsSchema } from './schemas/building'
 import { communityMapSchema, locatePointSchema, setHomeGridSchema } from './schemas/map'
 import { pageSchema, rateReportSchema, reportRefSchema, submitReportSchema } from './schemas/report'
+import { addReportInfoSchema, urgeReportSchema, withdrawReportSchema } from './schemas/followUp'
 import { acceptTaskSchema, markReadSchema, resolveTaskSchema, taskRefSchema } from './schemas/task'
 import { queuePageSchema } from './schemas/queue'
 import {
@@ -61,6 +62,9 @@ export const CONTRACTS = {
     listMyReports: action<Page<ReportSummary>>()(pageSchema),
     getMyReport: action<ReportDetail>()(reportRefSchema),
     rateReport: action<ReportDetail>()(rateReportSchema),
+    withdrawReport: action<ReportDetail>()(withdrawReportSchema),
+    addReportInfo: action<ReportDetail>()(addReportInfoSchema),
+    urgeReport: action<ReportDetail>()(urgeReportSchema),
     declareResidence: create<DeclarationView>()(declareResidenceSchema),
     amendDeclaration: action<DeclarationView>()(amendDeclarationSchema),
     withdrawDeclaration: action<DeclarationView>()(withdrawDeclarationSchema),

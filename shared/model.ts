@@ -166,6 +166,8 @@ export interface Task {
   /** a pending 延期 request, until the level above decides */
   extension?: ExtensionRequest
   supervision?: Supervision
+  /** 催办: when its reporter last urged it; once a day at most */
+  urgedAt?: number
   version: number
   createdAt: number
   updatedAt: number
@@ -192,6 +194,8 @@ export const MESSAGE_KINDS = [
   'task_assigned', 'task_reopened', 'report_accepted', 'report_resolved', 'report_closed',
   // the four levels and the moves between people (docs/workflow.md)
   'task_escalated', 'task_warning', 'task_transferred', 'task_returned', 'task_supervised', 'extension_requested', 'extension_decided', 'report_progress',
+  // what the reporter does after submitting, to whoever holds it (docs/workflow.md)
+  'report_withdrawn', 'report_info_added', 'report_urged',
   // residence declarations: to the verifying worker, to the declarant, and a duplicate ID to both grids' workers
   'declaration_received', 'declaration_verified', 'declaration_rejected', 'declaration_more_info', 'declaration_duplicate',
 ] as const

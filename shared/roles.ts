@@ -21,5 +21,7 @@ export const ROLE_NAMES: Record<Role, string> = {
 
 /** People who submit: residents and volunteers (微网格员). */
 export const isReporterRole = (role: Role) => role === 'resident' || role === 'volunteer'
+/** The offices above the grids (分拨中心, 区网格办): who opens the admin pages. */
+export const isOfficeRole = (role: Role) => role === 'community_dispatcher' || role === 'street_dispatcher' || role === 'district_admin'
 /** People who handle tasks of a grid. */
 export const isGridStaffRole = (role: Role) => role === 'grid_worker' || role === 'grid_leader'

@@ -27,6 +27,7 @@ import { listQueue } from './queues/listQueue'
 import { listRegister } from './register/listRegister'
 import { getMyReport, listMyReports } from './reports/readReports'
 import { rateReport } from './reports/rateReport'
+import { addReportInfo, urgeReport, withdrawReport } from './reports/followUp'
 import { submitReport } from './reports/submitReport'
 import { getTask, listInbox } from './tasks/readTasks'
 import { acceptTask, resolveTask } from './tasks/handleTask'
@@ -63,7 +64,10 @@ export const HANDLERS: Handlers = {
     subscribeTemplates: async (d) => ok(d.subscriptions.templates()),
     recordGrants: async (d, c, p) => ok({ recorded: await d.subscriptions.record(c.id, p.answers) }),
   },
-  resident: { submitReport, listMyReports, getMyReport, rateReport, declareResidence, amendDeclaration, withdrawDeclaration, declareMoveOut, myResidence },
+  resident: {
+    submitReport, listMyReports, getMyReport, rateReport, withdrawReport, addReportInfo, urgeReport,
+    declareResidence, amendDeclaration, withdrawDeclaration, declareMoveOut, myResidence,
+  },
   worker: {
     listInbox, getTask, acceptTask, resolveTask, listVerifications, getVerification, reviewDeclaration, revealPersonField, listRegister,
     escalateTask, transferTask, refuseTransfer, returnTask, requestExtension,

@@ -123,6 +123,10 @@ export const POLICY = {
     listMyReports: rule(REPORTERS, 'self'),
     getMyReport: rule(REPORTERS, 'own_report'),
     rateReport: rule(REPORTERS, 'own_report'),
+    // what its reporter does after submitting: 撤回, 补充说明, 催办 (the machine says when)
+    withdrawReport: rule(REPORTERS, 'own_report'),
+    addReportInfo: rule(REPORTERS, 'own_report'),
+    urgeReport: rule(REPORTERS, 'own_report'),
     // a household declares itself: a resident or a volunteer, for a room they live in or let
     declareResidence: rule(REPORTERS, 'self'),
     amendDeclaration: rule(REPORTERS, 'own_declaration'),

@@ -3,9 +3,9 @@ import type { Grid, Report, Task, TimelineEvent, User } from '../../shared/model
 import { findCategory } from '../../shared/catalogue'
 import { UNCONFIRMED_DUE_NOTE } from '../../shared/calendar/calendarYears'
 import { flagsNeighbours } from '../../shared/routing/outcome'
-import { canApply } from '../../shared/workflow/taskMachine'
+import { canApply, urgeAfter } from '../../shared/workflow/taskMachine'
 import { expectedByOf, stageOf } from '../../shared/workflow/residentWords'
-import { expectedResolveAt, levelLimits } from './tasks/limits'
+import { expectedResolveAt, levelLimits, machineContext } from './tasks/limits'
 import { placeKey, placeNames } from './tasks/moves/places'
 import { isOpen } from '../../shared/workflow/status'
 import { maskPhone } from '../../shared/identity/masking'
@@ -87,6 +87,8 @@ export async function reportDetail(deps: ViewDeps, report: Report, task: Task, t
   const handlerId = task.acceptedById ?? task.result?.byId ?? task.assigneeId
   const people = new Map((await deps.reference.getUsers([handlerId, task.result?.byId].filter((x): x is string => !!x))).map((u) => [u.id, u]))
   const handler = handlerId ? people.get(handlerId) : undefined
+  const now = deps.clock.now()
+  const urgeFrom = urgeAfter(task, machineContext(deps, report.reporterId, now, task.category))
   return {
     ...summary,
     photos: shown(report.reporterId, report.photos),
@@ -97,6 +99,10 @@ export async function reportDetail(deps: ViewDeps, report: Report, task: Task, t
     rating: report.rating ?? null,
     timeline: timelineShown(timeline, shown),
     handler: handler ? { name: handler.name, phone: handler.phone } : null,
+    canWithdraw: canApply(task, 'withdraw'),
+    canAddInfo: canApply(task, 'add_info'),
+    canUrge: canApply(task, 'urge') && urgeFrom !== null && now > urgeFrom,
+    urgeAfter: urgeFrom,
   }
 }
 

@@ -40,6 +40,26 @@ export const FIXTURES: Record<string, Fixture> = {
   'resident.listMyReports': { as: 'resident', payload: () => ({ limit: 20 }) },
   'resident.getMyReport': { as: 'resident', payload: async (w) => ({ reportId: (await w.resolvedCase()).reportId }) },
   'resident.rateReport': { as: 'resident', payload: async (w) => ({ reportId: (await w.resolvedCase()).reportId, stars: 5, solved: true, comment: '处理很及时，谢谢网格员' }) },
+  // issue 13, what the reporter does after submitting: withdraw a case nobody has accepted yet
+  'resident.withdrawReport': { as: 'resident', payload: async (w) => ({ reportId: (await w.newCase()).reportId, reason: '邻居已经清理了' }) },
+  // a note with a photo on a case the worker is handling: the note checked (msgSecCheck), the photo sent for review
+  'resident.addReportInfo': {
+    as: 'resident',
+    payload: async (w) => ({ reportId: (await w.acceptedCase()).reportId, text: '垃圾已经堆到楼道口，晚上有异味', photos: [w.upload('resident')] }),
+  },
+  // an accepted case past its resolve deadline. A deployed runtime's clock cannot be moved, so the
+  // deadline is moved back on the stored task, as the escalate job would find it; the worker is told
+  'resident.urgeReport': {
+    as: 'resident',
+    payload: async (w) => {
+      const c = await w.acceptedCase()
+      const task = await w.task(c.taskId)
+      const past = Date.now() - 60_000
+      const moved = await w.rt.store.cases.saveTaskChange({ task: { ...task, resolveDueAt: past, dueAt: past, version: task.version + 1 }, expectedVersion: task.version, events: [], messages: [] })
+      if (!moved) throw new Error('cost world: the case to urge could not be made overdue')
+      return { reportId: c.reportId }
+    },
+  },
   'worker.listInbox': { as: 'worker', payload: () => ({ limit: 20 }) },
   'worker.getTask': { as: 'worker', payload: async (w) => ({ taskId: (await w.acceptedCase()).taskId }) },
   'worker.acceptTask': {

@@ -1,6 +1,5 @@
 import * as z from 'zod'
 import { LEVELS } from '../levels'
-import { MAX_BULK, MAX_EXTENSION_DAYS, REASON_MAX, REASON_MIN } from '../workflow/moveLimits'
 import { required } from './messages'
 import { idSchema, writtenText } from './common'
 import { pageSchema } from './report'
@@ -9,7 +8,16 @@ import { versionSchema } from './task'
 // The moves between people (docs/workflow.md): each names the task and the version its actor
 // saw, so of two people acting at once one wins and the other gets CONFLICT.
 
-export { MAX_BULK, REASON_MAX, REASON_MIN } from '../workflow/moveLimits'
+// The bounds of the moves live here, not in the machine: the pages read them without loading the
+// machine's calendar and time-zone code (nor a constants module of their own, which the weapp
+// build's subpackage split once dropped while inlining its values).
+/** An extension asks for 1 to this many working days. */
+export const MAX_EXTENSION_DAYS = 30
+/** A dispatcher moves at most this many tasks at once (admin.bulkMove). */
+export const MAX_BULK = 500
+/** A reason, a note or a refusal: this many characters at least and at most. */
+export const REASON_MIN = 2
+export const REASON_MAX = 200
 const reasonText = (label: string) => writtenText(label, REASON_MIN, REASON_MAX, `请写明${label}（至少${REASON_MIN}个字）`, `${label}最多${REASON_MAX}个字`)
 const taskVersion = { taskId: idSchema('任务编号'), version: versionSchema }
 const obj = <S extends z.ZodRawShape>(shape: S) => z.object(shape, required('提交内容', '对象'))

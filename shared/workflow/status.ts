@@ -2,7 +2,7 @@
 // always shown in words.
 export const TASK_STATUSES = [
   'submitted', 'assigned', 'accepted', 'resolved', 'closed',
-  'transferred', 'escalated', 'returned', 'extension_requested', 'reopened', 'rejected',
+  'transferred', 'escalated', 'returned', 'extension_requested', 'reopened', 'rejected', 'withdrawn',
 ] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number]
 
@@ -18,6 +18,7 @@ export const STATUS_NAMES: Record<TaskStatus, string> = {
   extension_requested: '申请延期',
   reopened: '返工待签收',
   rejected: '不予受理',
+  withdrawn: '已撤回',
 }
 
 /** States in which the task still waits on staff and counts in an inbox. */
@@ -27,5 +28,7 @@ export const isOpen = (s: TaskStatus) => OPEN_STATUSES.includes(s)
 export const AWAITING_ACCEPT: readonly TaskStatus[] = ['assigned', 'reopened', 'transferred']
 /** States in which it waits in a dispatchers' queue for someone to assign it. */
 export const IN_QUEUE: readonly TaskStatus[] = ['submitted', 'escalated', 'returned']
+/** States in which nobody has accepted it yet, so its reporter may still withdraw it (撤回); reopened follows a resolution, so it is not one. */
+export const BEFORE_ACCEPT: readonly TaskStatus[] = ['submitted', 'assigned', 'transferred', 'escalated', 'returned']
 /** States in which a grid holds it (its staff see it in their inbox). */
 export const HELD_BY_GRID: readonly TaskStatus[] = ['assigned', 'accepted', 'transferred', 'extension_requested', 'reopened']

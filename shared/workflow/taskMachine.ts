@@ -2,11 +2,11 @@ import { appError } from '../errors'
 import { fail, ok, type Result } from '../result'
 import { DISTRICT_QUEUE_ID, type Task } from '../model'
 import { LEVEL_INFO, nextLevel, type Level } from '../levels'
-import { deadlineOf, workingMinutesBetween, type WorkingCalendar } from '../calendar/workingTime'
-import { AWAITING_ACCEPT, HELD_BY_GRID, IN_QUEUE, OPEN_STATUSES, STATUS_NAMES, type TaskStatus } from './status'
-import { ESCALATE_AFTER } from './moveLimits'
-
-export { ESCALATE_AFTER, MAX_EXTENSION_DAYS } from './moveLimits'
+import { addWorkingMinutes, deadlineOf, workingMinutesBetween, type WorkingCalendar } from '../calendar/workingTime'
+import { AWAITING_ACCEPT, BEFORE_ACCEPT, HELD_BY_GRID, IN_QUEUE, isOpen, OPEN_STATUSES, STATUS_NAMES, type TaskStatus } from './status'
+import { reporterRefusal, type ReporterMove } from './residentWords'
+/** The third reopen (返工) or the third return (退回) escalates instead (DESIGN.md). */
+export const ESCALATE_AFTER = 3
 
 // The case workflow as a pure function: a task, an action and its context in, the next
 // task out (or a CONFLICT naming the state that forbids it). Authorization — who may act on
@@ -43,6 +43,10 @@ export type TaskAction =
   | { type: 'supervise'; note: string; byName: string; overdue?: boolean }
   /** 80% of the deadline's working time has gone: the assignee was told */
   | { type: 'warn' }
+  /** the reporter's own moves: 撤回 before anyone accepted it, 补充说明 while open, 催办 past the expected time */
+  | { type: 'withdraw' }
+  | { type: 'add_info' }
+  | { type: 'urge' }
 export type TaskActionType = TaskAction['type']
 
 const GRID_HELD_NOT_TRANSFERRED: readonly TaskStatus[] = ['assigned', 'accepted', 'reopened']
@@ -61,17 +65,40 @@ export const ALLOWED: Record<TaskActionType, readonly TaskStatus[]> = {
   decide_extension: ['extension_requested'],
   supervise: OPEN_STATUSES,
   warn: OPEN_STATUSES,
+  withdraw: BEFORE_ACCEPT,
+  add_info: OPEN_STATUSES,
+  urge: OPEN_STATUSES,
 }
 
 export const VERBS: Record<TaskActionType, string> = {
   accept: '签收', resolve: '办结', rate: '评价', close_unrated: '结案', escalate: '上报', transfer: '转派', refuse_transfer: '拒收',
   return: '退回', assign: '派单', request_extension: '申请延期', decide_extension: '审批延期', supervise: '督办', warn: '预警',
+  withdraw: '撤回', add_info: '补充说明', urge: '催办',
 }
 
 /** A resolved case its reporter has not rated closes as unrated after this long (DESIGN.md). */
 export const RATING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000
 /** The share of a deadline's working time after which its holder is warned. */
 export const WARN_SHARE = 0.8
+/** A reporter urges (催办) a case once a day at most: the holder is told each time. */
+export const URGE_EVERY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The time the reporter was told to expect ("预计…前处理", residentWords.expectedByOf): the
+ * resolve deadline once accepted; before that the accept deadline plus its level's resolve limit.
+ * Null once nothing is expected (resolved, closed, withdrawn).
+ */
+export function expectedAt(task: Pick<Task, 'status' | 'level' | 'dueAt' | 'resolveDueAt'>, ctx: Pick<MachineContext, 'calendar' | 'limits'>): number | null {
+  if (!isOpen(task.status) || task.dueAt === null) return null
+  return task.resolveDueAt ?? addWorkingMinutes(task.dueAt, ctx.limits(task.level).resolveMinutes, ctx.calendar)
+}
+
+/** After this instant its reporter may urge it: past the expected time, and a day after the last urge. */
+export function urgeAfter(task: Task, ctx: Pick<MachineContext, 'calendar' | 'limits'>): number | null {
+  const expected = expectedAt(task, ctx)
+  if (expected === null) return null
+  return task.urgedAt === undefined ? expected : Math.max(expected, task.urgedAt + URGE_EVERY_MS)
+}
 
 /** Whether the action is allowed in the task's state (and, for the moves with one more rule, that rule). */
 export function canApply(task: Task, type: TaskActionType): boolean {
@@ -79,6 +106,7 @@ export function canApply(task: Task, type: TaskActionType): boolean {
   if (type === 'escalate') return escalationLevel(task) !== null
   if (type === 'refuse_transfer') return !task.transferRefused
   if (type === 'warn') return task.warnAt !== null && task.checkAt === task.warnAt
+  // urge has one more rule, in time: urgeAfter
   return true
 }
 
@@ -110,8 +138,10 @@ export function deadlineFrom(now: number, minutes: number, calendar: WorkingCale
   return { dueAt: due.at, warnAt, checkAt: warnAt, flag: due.unconfirmed ? { calendarUnconfirmed: true as const } : {} }
 }
 
+const REPORTER_MOVES: readonly TaskActionType[] = ['withdraw', 'add_info', 'urge'] satisfies ReporterMove[]
+// the reporter reads the refusal in their own words (residentWords.ts), staff in the states'
 const conflict = (task: Task, type: TaskActionType, why?: string) =>
-  fail(appError('CONFLICT', why ?? `该任务当前状态为「${STATUS_NAMES[task.status]}」，不能${VERBS[type]}，请刷新后查看`))
+  fail(appError('CONFLICT', why ?? (REPORTER_MOVES.includes(type) ? reporterRefusal(task, type as ReporterMove) : `该任务当前状态为「${STATUS_NAMES[task.status]}」，不能${VERBS[type]}，请刷新后查看`)))
 
 type Base = Omit<Task, 'calendarUnconfirmed'>
 
@@ -192,6 +222,19 @@ export function applyTaskAction(task: Task, action: TaskAction, ctx: MachineCont
     case 'warn':
       if (task.warnAt === null || task.checkAt !== task.warnAt) return conflict(task, action.type, '该任务已预警过')
       return ok({ ...base, ...keep, checkAt: task.dueAt })
+    case 'withdraw': {
+      // nobody is asked to do anything about it any more: no deadline, no check, no pending transfer
+      const { transfer: _t, ...t } = base
+      return ok({ ...t, status: 'withdrawn', closedAt: ctx.now, dueAt: null, warnAt: null, checkAt: null })
+    }
+    case 'add_info':
+      return ok({ ...base, ...keep })
+    case 'urge': {
+      const after = urgeAfter(task, ctx)
+      if (after === null) return conflict(task, action.type)
+      if (ctx.now <= after) return conflict(task, action.type, reporterRefusal(task, 'urge', { after, urgedBefore: after !== expectedAt(task, ctx) }))
+      return ok({ ...base, ...keep, urgedAt: ctx.now })
+    }
   }
 }
 

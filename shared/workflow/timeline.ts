@@ -3,5 +3,6 @@
 export const TIMELINE_ACTIONS = [
   'submit', 'assign', 'accept', 'resolve', 'rate', 'reopen', 'close_unrated',
   'escalate', 'transfer', 'refuse_transfer', 'return', 'reassign', 'request_extension', 'approve_extension', 'refuse_extension', 'supervise',
+  'withdraw', 'add_info', 'urge',
 ] as const
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number]

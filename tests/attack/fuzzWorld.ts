@@ -17,7 +17,8 @@ import { offsetByMetres } from '../../shared/routing/geo'
 // The fuzz suite's world: the seeded demo stack, one caller of each role, and the records a
 // valid payload of every action names (a report of the resident's, a task in the worker's
 // grid, one the worker accepted, one resolved and waiting for a rating, the callers' photos),
-// and a task of its own for each move between people (issue 12), in the state that move needs.
+// and a task of its own for each move between people (issue 12), in the state that move needs,
+// and a report of its own for each of the reporter's follow-ups (issue 13).
 
 export interface World {
   stack: LocalStack
@@ -41,6 +42,8 @@ export interface World {
   freeRoomId: string
   /** one task per move, at the version it has now: each move is fuzzed on its own task */
   moves: MoveTasks
+  /** the resident's reports for what a reporter does after submitting, one each, assigned and not yet accepted */
+  followUp: { withdraw: string; addInfo: string; urge: string }
   close(): Promise<void>
 }
 
@@ -90,6 +93,10 @@ export const FIXTURES: Partial<Record<ActionKey, Fixture>> = {
   'resident.listMyReports': { caller: 'resident', valid: () => ({ limit: 10 }) },
   'resident.getMyReport': { caller: 'resident', valid: (w) => ({ reportId: w.assigned.reportId }) },
   'resident.rateReport': { caller: 'resident', valid: (w) => ({ reportId: w.resolved.reportId, stars: 4, solved: true, comment: '处理得很及时' }) },
+  // after submitting, each on its own report; a fresh report is not yet due to be urged, so the urge reaches the machine's CONFLICT
+  'resident.withdrawReport': { caller: 'resident', valid: (w) => ({ reportId: w.followUp.withdraw, reason: '邻居已经帮忙挪走了' }) },
+  'resident.addReportInfo': { caller: 'resident', valid: (w) => ({ reportId: w.followUp.addInfo, text: '电动车还在充电，有安全隐患', photos: [w.photos.resident[1]] }) },
+  'resident.urgeReport': { caller: 'resident', valid: (w) => ({ reportId: w.followUp.urge }) },
   'worker.listInbox': { caller: 'grid_worker', valid: () => ({ limit: 10 }) },
   'worker.getTask': { caller: 'grid_worker', valid: (w) => ({ taskId: w.assigned.taskId }) },
   'worker.acceptTask': { caller: 'grid_worker', valid: (w) => ({ taskId: w.assigned.taskId, version: w.assigned.version }) },
@@ -212,6 +219,9 @@ export async function openFuzzWorld(): Promise<World> {
   const pending = await declare(free[1], '44030519920229101')
 
   const moves = await moveTasks(stack, call, submit, callers, photos.resident[1])
+  // a minute apart, as moveTasks paces its reports, for the per-minute create limit
+  const pacedReport = async () => (stack.clock.advance(1), (await submit()).reportId as string)
+  const followUp = { withdraw: await pacedReport(), addInfo: await pacedReport(), urge: await pacedReport() }
 
   const watch = new StoreWatch(join(dir, 'gridlink.sqlite'))
   return {
@@ -224,6 +234,7 @@ export async function openFuzzWorld(): Promise<World> {
     household: { roomId: free[0], residentId: verified.persons[0].id },
     freeRoomId: free[2] ?? broken('no third empty room in the worker grid'),
     moves,
+    followUp,
     async close() {
       watch.close()
       await stack.close()

@@ -6,7 +6,7 @@ import { fakeTransport, ok } from './fakeTransport'
 
 const textOf = (id: string) => document.getElementById(id)?.textContent ?? null
 const click = async (el: Element) => { await act(async () => { fireEvent.click(el) }) }
-const star = (n: number) => document.querySelectorAll('#rate-stars .nut-rate-item')[n - 1]
+const star = (n: number) => document.getElementById(`rate-star-${n}`)!
 
 function renderForm() {
   const fake = fakeTransport((_fn, body) => ok({ reportId: 'rep-1', rating: body.payload }))
@@ -29,6 +29,17 @@ test('the stars are said in words', async () => {
   expect(textOf('rate-stars-words')).toBe('请点星星打分')
   await click(star(4))
   expect(textOf('rate-stars-words')).toBe('4星 · 满意')
+})
+
+test('each star is a large button labelled with its number, the chosen one marked for screen readers too', async () => {
+  renderForm()
+  expect([1, 2, 3, 4, 5].map((n) => star(n).textContent)).toEqual(['☆1星', '☆2星', '☆3星', '☆4星', '☆5星'])
+  await click(star(3))
+  expect([1, 2, 3, 4, 5].map((n) => star(n).textContent)).toEqual(['★1星', '★2星', '★3星', '☆4星', '☆5星'])
+  expect(star(3).getAttribute('aria-label')).toBe('3星，一般（已选）')
+  expect(star(3).getAttribute('aria-checked')).toBe('true')
+  expect(star(4).getAttribute('aria-checked')).toBe('false')
+  expect(document.querySelector('#rate-stars img, #rate-stars svg')).toBeNull()
 })
 
 test('"未解决" warns that the report goes back to the worker, and is sent as solved: false', async () => {

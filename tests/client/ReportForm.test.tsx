@@ -8,9 +8,12 @@ import { fakeTransport, ok } from './fakeTransport'
 import { demoMapAnswer } from './map/fixtures'
 
 const taro = Taro as unknown as Record<string, jest.Mock>
+const { __resetStorage } = require('@tarojs/taro') as { __resetStorage: () => void }
 const routed = { reportId: 'rep-1', gridId: 'g1', gridName: '幸福里第一网格', status: 'assigned', routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' } }
 
 beforeEach(() => {
+  // a form left half-filled by one test would come back as the next one's draft
+  __resetStorage()
   taro.getLocation.mockResolvedValue({ longitude: 114.057, latitude: 22.543, accuracy: 15 })
   taro.chooseMedia.mockResolvedValue({ tempFiles: [{ tempFilePath: 'blob:photo-1' }] })
 })
@@ -23,9 +26,9 @@ async function renderForm(handler: Parameters<typeof fakeTransport>[0] = () => o
   const fake = fakeTransport((fn, body) => demoMapAnswer(body.action, body.payload) ?? handler(fn, body))
   setTransport(fake.transport)
   const onSubmitted = jest.fn()
-  render(<ReportForm catalogue={DEFAULT_CATALOGUE} onSubmitted={onSubmitted} />)
+  const view = render(<ReportForm catalogue={DEFAULT_CATALOGUE} onSubmitted={onSubmitted} />)
   await waitFor(() => expect(textOf('location-place')).toBe('该位置属于 莲花一村社区 · 第2网格'))
-  return { ...fake, onSubmitted }
+  return { ...fake, onSubmitted, unmount: view.unmount }
 }
 
 async function fillValidForm(fake: ReturnType<typeof fakeTransport>) {
@@ -125,4 +128,102 @@ test('a new form fill gets a new requestId', async () => {
   const a = first.calls.find((c) => c.fn === 'resident')!.body.requestId
   const b = second.calls.find((c) => c.fn === 'resident')!.body.requestId
   expect(a).not.toBe(b)
+})
+
+test('a content-check refusal is shown under the field it names, saying what kind of wording to change', async () => {
+  const refusal = '“问题描述”中有不宜发布的内容，请删去辱骂、广告、联系方式或违法信息等内容后再提交'
+  const { onSubmitted, ...fake } = await renderForm(() => ({ ok: false, error: { code: 'CONTENT_REJECTED', message: refusal, fields: { description: refusal } } }))
+  await fillValidForm(fake)
+  await submit()
+  expect(textOf('field-error-description')).toBe(refusal)
+  expect(document.querySelector('#report-description')!.className).toContain('gl-invalid')
+  expect(textOf('field-error-address')).toBeNull()
+  expect(textOf('report-form-error')).toBe(refusal)
+  expect(onSubmitted).not.toHaveBeenCalled()
+  // changing the words takes the message away
+  fireEvent.change(description(), { target: { value: '小区东门垃圾三天没人清运了' } })
+  expect(textOf('field-error-description')).toBeNull()
+})
+
+describe('the draft on this phone', () => {
+  const DRAFT_KEY = 'gl.report.draft.anon'
+
+  test('a half-filled report survives leaving the page: the next visit restores it and says so', async () => {
+    const first = await renderForm()
+    expect(textOf('report-draft-note')).toContain('草稿仅保存在本机')
+    expect(textOf('report-draft')).toBeNull()
+    await fillValidForm(first)
+    fireEvent.change(document.querySelector('#report-address')!, { target: { value: '幸福里小区3栋' } })
+    first.unmount()
+    expect(Taro.getStorageSync(DRAFT_KEY)).toMatchObject({ fill: { category: 'garbage', description: '小区东门垃圾三天没人清运', address: '幸福里小区3栋', photos: [{ fileId: 'file-1', path: 'blob:photo-1' }] } })
+
+    const second = await renderForm()
+    expect(textOf('report-draft')).toContain('继续上次未提交的反映')
+    expect(description().value).toBe('小区东门垃圾三天没人清运')
+    expect((document.querySelector('#report-address') as HTMLInputElement).value).toBe('幸福里小区3栋')
+    expect(textOf('category-garbage')).toBe('✓ 垃圾堆放')
+    expect(document.querySelector('.photo-item[data-state=done]')).not.toBeNull()
+    // the restored photo is sent by its stored id, with no new upload
+    await submit()
+    expect(second.uploads).toHaveLength(0)
+    expect(second.calls.find((c) => c.fn === 'resident')!.body.payload).toMatchObject({ category: 'garbage', photos: ['file-1'], address: '幸福里小区3栋' })
+  })
+
+  test('the restored location is where the person was, not where the phone is now', async () => {
+    const first = await renderForm()
+    await fillValidForm(first)
+    first.unmount()
+    taro.getLocation.mockResolvedValue({ longitude: 114.1, latitude: 22.6, accuracy: 15 })
+    const second = await renderForm()
+    await submit()
+    expect((second.calls.find((c) => c.fn === 'resident')!.body.payload as { location: unknown }).location).toEqual({ lng: 114.057, lat: 22.543, accuracyM: 15 })
+  })
+
+  test('a retry after reopening, with the answer lost, is the same request', async () => {
+    let attempt = 0
+    const first = await renderForm(() => {
+      attempt += 1
+      if (attempt === 1) throw new Error('request:fail timeout')
+      return ok(routed)
+    })
+    await fillValidForm(first)
+    await submit()
+    first.unmount()
+    const second = await renderForm()
+    await submit()
+    expect(second.calls.find((c) => c.fn === 'resident')!.body.requestId).toBe(first.calls.find((c) => c.fn === 'resident')!.body.requestId)
+  })
+
+  test('a sent report leaves no draft behind', async () => {
+    const first = await renderForm()
+    await fillValidForm(first)
+    await submit()
+    expect(first.onSubmitted).toHaveBeenCalledWith(routed)
+    first.unmount()
+    expect(Taro.getStorageSync(DRAFT_KEY)).toBe('')
+    await renderForm()
+    expect(textOf('report-draft')).toBeNull()
+    expect(description().value).toBe('')
+  })
+
+  test('清空重填 asks first, then empties the form and the stored draft', async () => {
+    const first = await renderForm()
+    await fillValidForm(first)
+    first.unmount()
+    await renderForm()
+    taro.showModal.mockResolvedValueOnce({ confirm: false })
+    await act(async () => { fireEvent.click(document.getElementById('report-draft-clear')!) })
+    expect(description().value).toBe('小区东门垃圾三天没人清运')
+    await act(async () => { fireEvent.click(document.getElementById('report-draft-clear')!) })
+    expect(description().value).toBe('')
+    expect(document.querySelector('.photo-item')).toBeNull()
+    expect(textOf('report-draft')).toBeNull()
+    expect(Taro.getStorageSync(DRAFT_KEY)).toBe('')
+  })
+
+  test('the phone\'s own location alone is not worth a draft', async () => {
+    const first = await renderForm()
+    first.unmount()
+    expect(Taro.getStorageSync(DRAFT_KEY)).toBe('')
+  })
 })

@@ -30,3 +30,10 @@ test.each([
 test('every role is covered by the table above', () => {
   expect(ROLES).toHaveLength(7)
 })
+
+test('the home page shows 管理后台 to exactly the roles that have a tool there (it asks isOfficeRole, so the tool list stays out of the main package)', () => {
+  const { ROLES } = require('../../shared/roles') as typeof import('../../shared/roles')
+  const { isOfficeRole } = require('../../shared/roles') as typeof import('../../shared/roles')
+  const { hasAdminTools } = require('../../client/src/admin/tools') as typeof import('../../client/src/admin/tools')
+  for (const role of ROLES) expect([role, isOfficeRole(role)]).toEqual([role, hasAdminTools(role)])
+})

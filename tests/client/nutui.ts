@@ -3,12 +3,8 @@
 // Import this file before any component. (jest.mock calls are hoisted: literals only.)
 jest.mock('@nutui/nutui-react-taro/dist/es/packages/button/index', () => jest.requireActual('@nutui/nutui-react-taro/dist/cjs/packages/button/index'))
 jest.mock('@nutui/nutui-react-taro/dist/es/packages/textarea/index', () => jest.requireActual('@nutui/nutui-react-taro/dist/cjs/packages/textarea/index'))
-jest.mock('@nutui/nutui-react-taro/dist/es/packages/rate/index', () => jest.requireActual('@nutui/nutui-react-taro/dist/cjs/packages/rate/index'))
-jest.mock('@nutui/nutui-react-taro/dist/es/packages/empty/index', () => jest.requireActual('@nutui/nutui-react-taro/dist/cjs/packages/empty/index'))
 jest.mock('@nutui/nutui-react-taro/dist/es/packages/button/style/css', () => ({}))
 jest.mock('@nutui/nutui-react-taro/dist/es/packages/textarea/style/css', () => ({}))
-jest.mock('@nutui/nutui-react-taro/dist/es/packages/rate/style/css', () => ({}))
-jest.mock('@nutui/nutui-react-taro/dist/es/packages/empty/style/css', () => ({}))
 
 // NutUI's icons set a `-webkit-mask` inline style that React warns about in jsdom only
 const consoleError = console.error

@@ -77,7 +77,7 @@ describe('the core loop in a browser', () => {
     expect(await resident.textContent('#detail-result')).toContain('已更换井盖并设置警示标志')
     await shot(resident, '08-resident-result')
     await resident.click('#rate-solved-yes')
-    await resident.locator('#rate-stars .nut-rate-item').nth(4).click()
+    await resident.click('#rate-star-5')
     await resident.fill('#rate-comment textarea', '修得很快，谢谢')
     await resident.click('#rate-submit')
     await resident.waitForSelector('#detail-rating')

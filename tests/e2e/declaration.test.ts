@@ -115,7 +115,8 @@ describe('residence declaration in a browser', () => {
 
     await loginAs(world, page, RESIDENT, 'page-home')
     await page.waitForSelector('#home-contact-card')
-    expect(await page.textContent('#home-go-declare')).toBe('登记我家住址（居住登记）')
+    expect(await page.getAttribute('#home-go-declare', 'data-declared')).toBe('false')
+    expect(await page.textContent('#home-go-declare')).toContain('登记我家住址和居住人')
     await wholeShot(page, 'declare-01-home-entry')
     await page.click('#home-go-declare')
     await stationed(page, 'page-declare')
@@ -323,7 +324,8 @@ describe('residence declaration in a browser', () => {
     const contact = page.locator(`#home-contact-card[data-grid-id="${grid.id}"][data-source=home]`)
     await contact.waitFor()
     expect(await page.textContent('#home-grid-name')).toBe(gridLabel(community.name, grid.name))
-    expect(await page.textContent('#home-go-declare')).toBe('我的居住登记')
+    expect(await page.getAttribute('#home-go-declare', 'data-declared')).toBe('true')
+    expect(await page.textContent('#home-go-declare')).toContain('查看我家的登记和进度')
     await shot(page, 'declare-14-home-card-from-address')
     await shotOf(page, '#home-contact-card', 'declare-14-home-card-from-address-part')
     // the card says which address it came from

@@ -47,7 +47,7 @@ describe('escalation in a browser', () => {
     await open(resident, `/pages/mine/detail?id=${sub.reportId}`, 'page-report-detail')
     await resident.waitForSelector('#detail-case-number')
     expect(await resident.textContent('#detail-case-number')).toContain(sub.caseNumber)
-    expect(await resident.textContent('#detail-stage')).toContain('等待网格员签收')
+    expect(await resident.textContent('#detail-stage')).toContain('已受理，等待网格员处理')
 
     // Nobody accepts it: the dev clock passes its accept deadline and the escalate job runs.
     const ran = await advanceClock(Math.ceil((task.dueAt! - world.stack.clock.now()) / 60_000) + 1)
@@ -90,7 +90,7 @@ describe('escalation in a browser', () => {
     const timeline = (await resident.textContent('.taro_page_stationed #timeline'))!
     expect(timeline).toContain('超过处理时限，已上报社区处理')
     expect(timeline).toContain('派单至莲花一村社区第2网格')
-    expect(await resident.textContent('#detail-stage')).toContain('社区已派单，等待签收')
+    expect(await resident.textContent('#detail-stage')).toContain('社区已安排处理人')
     await shot(resident, 'console-04-resident-timeline')
 
     // The new grid's worker sees where it came from and what they can do with it.

@@ -3,7 +3,7 @@ import type { Task } from '../../shared/model'
 import type { Level } from '../../shared/levels'
 import { TASK_STATUSES, type TaskStatus } from '../../shared/workflow/status'
 import {
-  ALLOWED, applyTaskAction, canApply, ESCALATE_AFTER, queueAt, RATING_WINDOW_MS, WARN_SHARE, workingDayMinutes, type TaskAction,
+  ALLOWED, applyTaskAction, canApply, ESCALATE_AFTER, expectedAt, queueAt, RATING_WINDOW_MS, URGE_EVERY_MS, urgeAfter, WARN_SHARE, workingDayMinutes, type TaskAction,
 } from '../../shared/workflow/taskMachine'
 import { ratingReopens } from '../../shared/schemas/report'
 
@@ -44,7 +44,12 @@ const SAMPLES: TaskAction[] = [
   { type: 'decide_extension', approve: true },
   { type: 'supervise', note: '请今天处理', byName: '李秀英' },
   { type: 'warn' },
+  { type: 'withdraw' },
+  { type: 'add_info' },
+  { type: 'urge' },
 ]
+// urging waits for the expected time: the table urges a month on, past every deadline of inState
+const ctxFor = (a: TaskAction) => (a.type === 'urge' ? { ...ctx, now: now + 30 * 24 * H } : ctx)
 // a task in each state as the workflow leaves it there
 const inState = (status: TaskStatus): Task => {
   const queued = status === 'submitted' || status === 'escalated' || status === 'returned'
@@ -55,7 +60,7 @@ const inState = (status: TaskStatus): Task => {
     ...(status === 'extension_requested' ? { extension: { days: 2, reason: '等待配件', byId: 'u_w', byName: '王建国', at: now } } : {}),
     ...(status === 'transferred' ? { transfer: { fromGridId: 'g0', toGridId: 'g1', reason: '相邻', byId: 'u_w0', at: now } } : {}),
     ...(status === 'resolved' ? { resolvedAt: now, dueAt: now + RATING_WINDOW_MS, warnAt: null, checkAt: null } : {}),
-    ...(status === 'closed' || status === 'rejected' ? { dueAt: null, warnAt: null, checkAt: null } : {}),
+    ...(status === 'closed' || status === 'rejected' || status === 'withdrawn' ? { dueAt: null, warnAt: null, checkAt: null } : {}),
   })
 }
 
@@ -63,11 +68,12 @@ describe('the workflow: every state × every action', () => {
   const rows = TASK_STATUSES.flatMap((status) => SAMPLES.map((action) => [status, action.type, ALLOWED[action.type].includes(status), action] as const))
   it.each(rows)('%s + %s: allowed = %s', (status, _type, allowed, action) => {
     const before = inState(status)
-    const r = applyTaskAction(before, action, ctx)
+    const c = ctxFor(action)
+    const r = applyTaskAction(before, action, c)
     if (allowed) {
       if (!r.ok) throw new Error(`${status} + ${action.type} refused: ${r.error.message}`)
       expect(r.value.version).toBe(before.version + 1)
-      expect(r.value.updatedAt).toBe(now)
+      expect(r.value.updatedAt).toBe(c.now)
     } else {
       expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/当前状态/) } })
     }
@@ -198,6 +204,48 @@ describe('the task machine', () => {
     expect(queueAt('street', area)).toEqual({ scope: 'street', id: 's1' })
     expect(queueAt('district', area)).toEqual({ scope: 'district', id: 'district' })
     expect(queueAt('grid', { communityId: null, streetId: 's1' })).toEqual({ scope: 'street', id: 's1' })
+  })
+
+  it('lets the reporter withdraw only before anyone accepted it, ending every deadline', () => {
+    for (const status of ['submitted', 'assigned', 'transferred', 'escalated', 'returned'] as const) {
+      const t = applied(inState(status), { type: 'withdraw' })
+      expect(t).toMatchObject({ status: 'withdrawn', closedAt: now, dueAt: null, warnAt: null, checkAt: null, version: 4 })
+      expect(t.transfer).toBeUndefined()
+      expect(canApply(t, 'add_info') || canApply(t, 'urge') || canApply(t, 'withdraw')).toBe(false)
+    }
+    expect(applyTaskAction(inState('accepted'), { type: 'withdraw' }, ctx)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '当前状态「网格员处理中」，已签收，不能撤回，可以补充说明或催办' } })
+    expect(applyTaskAction(inState('reopened'), { type: 'withdraw' }, ctx)).toMatchObject({ ok: false, error: { message: '当前状态「等待网格员签收」，已办结过，正在返工，不能撤回，可以补充说明或催办' } })
+    expect(applyTaskAction(inState('withdrawn'), { type: 'withdraw' }, ctx)).toMatchObject({ ok: false, error: { message: '当前状态「已撤回」，无需再次撤回' } })
+    expect(applyTaskAction(inState('resolved'), { type: 'add_info' }, ctx)).toMatchObject({ ok: false, error: { message: '当前状态「已办结，请您评价」，不能补充说明，可以在评价中写明' } })
+  })
+
+  it('adds information without moving the task: same state, deadlines and flag, one version on', () => {
+    const before = inState('accepted')
+    const t = applied({ ...before, calendarUnconfirmed: true }, { type: 'add_info' })
+    expect(t).toEqual({ ...before, calendarUnconfirmed: true, version: before.version + 1, updatedAt: now })
+  })
+
+  it('expects what the resident was told: the resolve deadline once accepted, before that the accept deadline plus the resolve limit', () => {
+    expect(expectedAt(inState('accepted'), ctx)).toBe(now + 8 * H)
+    // the accept deadline Mon 11:00 plus the grid's 480 working minutes: 60 until 12:00, 270 until 18:00, 150 on Tuesday from 09:00
+    expect(expectedAt(task(), ctx)).toBe(Date.UTC(2026, 10, 24, 3, 30))
+    expect(expectedAt(inState('resolved'), ctx)).toBeNull()
+  })
+
+  it('lets the reporter urge only past the expected time, and once a day', () => {
+    const t = inState('accepted') // expected by now + 8 h
+    expect(urgeAfter(t, ctx)).toBe(now + 8 * H)
+    const early = applyTaskAction(t, { type: 'urge' }, { ...ctx, now: now + 8 * H })
+    expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^还未到预计处理时间（\d+月\d+日\d\d:\d\d），届时仍未处理可以催办$/) } })
+    const later = { ...ctx, now: now + 8 * H + 1 }
+    const urged = applyTaskAction(t, { type: 'urge' }, later)
+    if (!urged.ok) throw new Error(urged.error.message)
+    expect(urged.value).toMatchObject({ status: 'accepted', urgedAt: later.now, dueAt: t.dueAt, checkAt: t.checkAt, version: t.version + 1 })
+    expect(urgeAfter(urged.value, ctx)).toBe(later.now + URGE_EVERY_MS)
+    const again = applyTaskAction(urged.value, { type: 'urge' }, { ...ctx, now: later.now + URGE_EVERY_MS - 60_000 })
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^您已催办过，\d+月\d+日\d\d:\d\d后可以再次催办$/) } })
+    expect(applyTaskAction(urged.value, { type: 'urge' }, { ...ctx, now: later.now + URGE_EVERY_MS + 1 }).ok).toBe(true)
+    expect(applyTaskAction(inState('closed'), { type: 'urge' }, later)).toMatchObject({ ok: false, error: { message: '当前状态「已结案」，不能催办' } })
   })
 
   it.each([

@@ -9,7 +9,7 @@ export default function PhotoGrid({ ids }: { ids: string[] }) {
     <View className='photo-grid'>
       {urls.map((url, i) => (
         <Image key={url} className='photo-thumb photo-shown' src={url} mode='aspectFill' lazyLoad
-          onClick={() => Taro.previewImage({ urls, current: url })} ariaLabel={`照片${i + 1}`} />
+          onClick={() => Taro.previewImage({ urls, current: url })} ariaLabel={`照片${i + 1}`} nativeProps={{ alt: `照片${i + 1}` }} />
       ))}
     </View>
   )

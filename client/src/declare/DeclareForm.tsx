@@ -16,7 +16,8 @@ import { formatTime } from '../lib/time'
 import AddressPicker from './AddressPicker'
 import Choices from './Choices'
 import ConsentBox from './ConsentBox'
-import { clearDraft, fingerprint, useDraftSaving, type Draft } from './drafts'
+import { afterFailure, attemptFor, clearDraft, fingerprint, useDraftSaving, type DraftRequest } from '../lib/drafts'
+import type { DeclareDraft } from './drafts'
 import { checkForm, formFields, personField } from './fieldPaths'
 import { amendPayload, declarePayload, emptyPerson, isBlank, withStanding, type DeclareFill, type PersonFill } from './fill'
 import PersonCard from './PersonCard'
@@ -27,7 +28,7 @@ interface Props {
   /** absent: a new declaration; given: the declaration this answers (amendDeclaration, with its version) */
   amending?: DeclarationView
   /** what the form opens with: a restored draft (savedAt set) or a fresh fill */
-  start: Omit<Draft, 'savedAt'> & { savedAt?: number }
+  start: Omit<DeclareDraft, 'savedAt'> & { savedAt?: number }
   /** the fill 清空 goes back to (a prefilled room stays) */
   blank: () => DeclareFill
   draftKey: string
@@ -40,7 +41,7 @@ const NETWORK = '网络不通，填写的内容都还在本机，请再点“提
 /** The declaration form: address, standing, people, consent; checked with the server's own schema. */
 export default function DeclareForm({ amending, start, blank, draftKey, onSent }: Props) {
   const [fill, setFill] = useState(start.fill)
-  const [request, setRequest] = useState<{ requestId: string; unanswered?: string }>({ requestId: start.requestId, unanswered: start.unanswered })
+  const [request, setRequest] = useState<DraftRequest>({ requestId: start.requestId, unanswered: start.unanswered })
   const [restoredAt, setRestoredAt] = useState(start.savedAt)
   const [agreed, setAgreed] = useState(false)
   const [sent, setSent] = useState(false)
@@ -97,11 +98,9 @@ export default function DeclareForm({ amending, start, blank, draftKey, onSent }
     } else {
       const c = checkForm(declareResidenceSchema, declarePayload(fill))
       if (c.ok) {
-        // the same content retried is the same request; content changed after a send that got no
-        // answer is a new one (a first copy that did arrive then answers CONFLICT, where the
-        // same id would silently return the first copy without the change)
-        const print = fingerprint(c.value)
-        attempt = { requestId: request.unanswered && request.unanswered !== print ? newRequestId() : request.requestId, unanswered: print }
+        // content changed after a send that got no answer goes under a new id: a first copy that
+        // did arrive then answers CONFLICT rather than silently standing in for the change
+        attempt = attemptFor(request, fingerprint(c.value))
         const requestId = attempt.requestId
         send = () => call('resident', 'declareResidence', c.value, { requestId })
       } else fields = c.fields
@@ -121,8 +120,7 @@ export default function DeclareForm({ amending, start, blank, draftKey, onSent }
       onSent(done)
     } catch (e) {
       const err = toApiError(e)
-      // an answer means nothing was stored under the id; no answer means it may have been
-      setRequest(err.network ? attempt : { requestId: attempt.requestId })
+      setRequest(afterFailure(attempt, !err.network))
       const fields = formFields(err.fields)
       setErrors(fields)
       if (err.code === 'CONFLICT') setConflict(err.message)

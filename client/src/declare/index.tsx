@@ -13,7 +13,7 @@ import { newRequestId } from '../lib/requestId'
 import { formatTime } from '../lib/time'
 import { useRemote } from '../lib/useRemote'
 import DeclareForm from './DeclareForm'
-import { draftKey, loadDraft, type DraftPurpose } from './drafts'
+import { draftKey, loadDeclareDraft, type DraftPurpose } from './drafts'
 import { rememberDeclared } from './entry'
 import { addressOfHousehold, emptyFill, fillFromDeclaration, type AddressChoice, type DeclareFill } from './fill'
 import { routes } from '../lib/routes'
@@ -58,7 +58,7 @@ export default function DeclarePage() {
   const opening = useMemo(() => (data ? openingOf(data.residence, amendId, roomId) : null), [data])
   const start = useMemo(() => {
     if (opening?.kind !== 'form') return null
-    const draft = loadDraft(key)
+    const draft = loadDeclareDraft(key)
     if (!draft) return { fill: opening.blank(), requestId: newRequestId() }
     // an answer's room is the declaration's, whatever the draft says
     return opening.amending ? { ...draft, fill: { ...draft.fill, address: opening.blank().address } } : draft

@@ -18,7 +18,8 @@ dayjs.extend(timezone)
  * verification and the declarant's three outcomes; `declaration_duplicate` (an ID number also
  * declared at another grid's room) is a note for that grid's staff, left to the message centre.
  * The moves of the four levels (escalated, transferred, returned, supervised, extensions, the
- * 80% warning, a reporter's progress) are in-app messages only for now: no tap collects a
+ * 80% warning, a reporter's progress) and what a reporter does after submitting (withdrawn,
+ * information added, urged, to the holder) are in-app messages only for now: no tap collects a
  * one-time grant for them, so a template would almost never find one.
  */
 export const MESSAGE_KINDS = [
@@ -59,6 +60,9 @@ const STATUS: Record<Message['kind'], string> = {
   extension_requested: '申请延期',
   extension_decided: '延期审批',
   report_progress: '处理中',
+  report_withdrawn: '已撤回',
+  report_info_added: '补充说明',
+  report_urged: '居民催办',
 }
 
 /** The template of a message's kind, if one is configured (a kind no template may carry has none). */
@@ -95,6 +99,9 @@ const PAGES: Record<MessageKind, (m: Message) => string> = {
   extension_requested: taskPage,
   extension_decided: taskPage,
   report_progress: casePage,
+  report_withdrawn: taskPage,
+  report_info_added: taskPage,
+  report_urged: taskPage,
 }
 
 export const pageOf = (m: Message): string => PAGES[m.kind](m)

@@ -25,7 +25,7 @@ export async function listMyReports(deps: ReadDeps, caller: User, input: PageInp
 }
 
 /** The caller's own report with its task, or the error a stranger gets. */
-export async function loadOwnReport(deps: Needs<'cases'>, caller: User, reportId: string, action: 'getMyReport' | 'rateReport'): Promise<Result<{ report: Report; task: Task }>> {
+export async function loadOwnReport(deps: Needs<'cases'>, caller: User, reportId: string, action: 'getMyReport' | 'rateReport' | 'withdrawReport' | 'addReportInfo' | 'urgeReport'): Promise<Result<{ report: Report; task: Task }>> {
   const report = await deps.cases.getReport(reportId)
   if (!report) return fail(appError('NOT_FOUND', '没有找到这条问题记录'))
   if (!can(caller, 'resident', action, report)) return fail(appError('FORBIDDEN', '只能查看自己提交的问题'))

@@ -38,8 +38,8 @@ async function act(deps: Deps, caller: User, taskId: string, version: number, ac
   const refs = { reportId: report.id, taskId: task.id }
   const [events, messages] =
     action.type === 'accept'
-      ? [[timelineEvent(deps, task.id, caller, 'accept', '已签收，正在处理')],
-         [message(deps, report.reporterId, 'report_accepted', '您的反映已签收', `「${category.name}」已由${caller.name}签收，正在处理`, refs)]]
+      ? [[timelineEvent(deps, task.id, caller, 'accept', '网格员已接单，正在处理')],
+         [message(deps, report.reporterId, 'report_accepted', '您的反映正在处理', `「${category.name}」已由${caller.name}接手处理`, refs)]]
       : [[timelineEvent(deps, task.id, caller, 'resolve', '已办结', { note: action.type === 'resolve' ? action.text : undefined, photos: action.type === 'resolve' ? action.photos : undefined })],
          [message(deps, report.reporterId, 'report_resolved', '您的反映已办结', `「${category.name}」已处理完毕，请查看结果并评价`, refs)]]
   const saved = await deps.cases.saveTaskChange({ task: next.value, expectedVersion: task.version, events, messages })

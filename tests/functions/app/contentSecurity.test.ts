@@ -13,15 +13,27 @@ const report = async (over: Record<string, unknown> = {}) => ({
 const myReportCount = async () => (await t.call('resident', RESIDENT, 'listMyReports', { limit: 50 })).data.items.length
 
 describe('content security', () => {
+  const WORDING = '请删去辱骂、广告、联系方式或违法信息等内容后再提交'
+
   it.each([
-    ['description', { description: '这里有人在推广赌博网站' }],
-    ['address', { address: '代开发票的门店' }],
-  ])('refuses a report whose %s fails the text check, naming the field, and stores nothing', async (field, over) => {
+    ['description', '问题描述', { description: '这里有人在推广赌博网站' }],
+    ['address', '详细地址', { address: '代开发票的门店' }],
+  ])('refuses a report whose %s fails the text check, naming the field in words and the wording to change, and stores nothing', async (field, label, over) => {
     const before = await myReportCount()
     const res = await t.call('resident', RESIDENT, 'submitReport', await report(over))
     expect(res.error.code).toBe('CONTENT_REJECTED')
-    expect(res.error.fields[field]).toMatch(/不适宜/)
+    expect(Object.keys(res.error.fields)).toEqual([field])
+    expect(res.error.fields[field]).toBe(`“${label}”中有不宜发布的内容，${WORDING}`)
+    expect(res.error.message).toBe(res.error.fields[field])
     expect(await myReportCount()).toBe(before)
+  })
+
+  it('names both fields when only their combination is refused', async () => {
+    t.stack.deps.content = { ...new LocalContentCheck(), checkText: async (texts) => (texts.length > 1 ? 'rejected' : 'pass'), submitPhotos: async () => undefined, visiblePhotos: async (ids) => new Set(ids) }
+    const res = await t.call('resident', RESIDENT, 'submitReport', await report({ address: '幸福里3栋' }))
+    expect(res.error.code).toBe('CONTENT_REJECTED')
+    const both = `“问题描述”和“详细地址”中有不宜发布的内容，${WORDING}`
+    expect(res.error.fields).toEqual({ description: both, address: both })
   })
 
   it('answers INTERNAL (safe to retry) when the checker is unavailable, and stores nothing', async () => {
@@ -39,11 +51,11 @@ describe('content security', () => {
     const worker = grid.workerIds[0]
     const accepted = await t.call('worker', worker, 'acceptTask', { taskId, version: 1 })
     const bad = await t.call('worker', worker, 'resolveTask', { taskId, version: accepted.data.version, text: '已处理，顺便办假证', photos: [await t.upload(worker)] })
-    expect(bad.error).toMatchObject({ code: 'CONTENT_REJECTED', fields: { text: expect.stringMatching(/不适宜/) } })
+    expect(bad.error).toMatchObject({ code: 'CONTENT_REJECTED', fields: { text: expect.stringMatching(/^“填写的说明”中有不宜发布的内容，请删去/) } })
     expect((await t.stack.store.cases.getTask(taskId))!.status).toBe('accepted')
     await t.call('worker', worker, 'resolveTask', { taskId, version: accepted.data.version, text: '已清理完毕', photos: [await t.upload(worker)] })
     const rate = await t.call('resident', RESIDENT, 'rateReport', { reportId: sub.data.reportId, stars: 5, solved: true, comment: '谢谢，需要枪支弹药吗' })
-    expect(rate.error).toMatchObject({ code: 'CONTENT_REJECTED', fields: { comment: expect.any(String) } })
+    expect(rate.error).toMatchObject({ code: 'CONTENT_REJECTED', fields: { comment: expect.stringMatching(/^“评价内容”中有不宜发布的内容/) } })
     expect((await t.stack.store.cases.getTask(taskId))!.status).toBe('resolved')
   })
 

@@ -43,6 +43,13 @@ MATRIX['resident.submitReport'] = {
 MATRIX['resident.listMyReports'] = { payload: ONLY_OWN(() => ({})), allowed: REPORTERS_OWN }
 MATRIX['resident.getMyReport'] = { payload: (w, c, r) => ({ reportId: reportOf(w, c, r)?.reportId ?? w.subjects.same_grid.reportId }), allowed: REPORTERS_OWN }
 MATRIX['resident.rateReport'] = { payload: (w, c, r) => ({ reportId: reportOf(w, c, r)?.reportId ?? w.subjects.same_grid.reportId, stars: 5, solved: true }), allowed: REPORTERS_OWN }
+// after submitting: 撤回, 补充说明, 催办 on one's own report. Allowed cells write nothing: the words are
+// ones the content check refuses (CONTENT_REJECTED), and a fresh report is not yet due to be urged (CONFLICT)
+const REFUSED_WORDS = '楼下有人办假证'
+const ownOrOther = (w: World, c: string, r: Relation) => reportOf(w, c, r)?.reportId ?? w.subjects.same_grid.reportId
+MATRIX['resident.withdrawReport'] = { payload: (w, c, r) => ({ reportId: ownOrOther(w, c, r), reason: REFUSED_WORDS }), allowed: REPORTERS_OWN }
+MATRIX['resident.addReportInfo'] = { payload: (w, c, r) => ({ reportId: ownOrOther(w, c, r), text: REFUSED_WORDS, photos: [] }), allowed: REPORTERS_OWN }
+MATRIX['resident.urgeReport'] = { payload: (w, c, r) => ({ reportId: ownOrOther(w, c, r) }), allowed: REPORTERS_OWN }
 MATRIX['worker.listInbox'] = { payload: ONLY_OWN(() => ({})), allowed: { grid_worker: ['own'], grid_leader: ['own'] } }
 // a task: its grid's staff, and the dispatchers of its area (C1's, S1's, the district's) wherever it waits
 MATRIX['worker.getTask'] = { payload: (w, _c, r) => ({ taskId: taskAt(w, r).taskId }), allowed: TASK_STAFF }
@@ -277,6 +284,22 @@ describe('the authorization matrix', () => {
     const log = await send('admin', 'listAudit', tokens.admin, { limit: 50 })
     const entries = (log.data.items as { actorName: string; declarationId: string; reason: string }[]).filter((e) => e.reason === '矩阵测试核对证件')
     expect(entries.map((e) => `${e.actorName}:${e.declarationId}`).sort()).toEqual([`l_g1:${world.declarations.same_grid.id}`, `w_g1:${world.declarations.same_grid.id}`])
+  })
+
+  it("a reporter's follow-ups on another's report are refused and leave it as it was; on their own, the matrix's got through and wrote nothing", async () => {
+    const theirs = world.subjects.same_grid
+    const own = world.ownReports.res
+    const [theirsBefore, ownBefore] = [await stack.deps.cases.getTask(theirs.taskId), await stack.deps.cases.getTask(own.taskId)]
+    const tries: [string, Record<string, string>][] = [['withdrawReport', {}], ['addReportInfo', { text: '垃圾越来越多了' }], ['urgeReport', {}]]
+    for (const [action, extra] of tries) expect(`${action}: ${(await send('resident', action, tokens.res, { reportId: theirs.reportId, ...extra })).error?.code}`).toBe(`${action}: FORBIDDEN`)
+    expect(await stack.deps.cases.getTask(theirs.taskId)).toEqual(theirsBefore)
+    const answers = [
+      (await send('resident', 'withdrawReport', tokens.res, { reportId: own.reportId, reason: REFUSED_WORDS })).error?.code,
+      (await send('resident', 'addReportInfo', tokens.res, { reportId: own.reportId, text: REFUSED_WORDS })).error?.code,
+      (await send('resident', 'urgeReport', tokens.res, { reportId: own.reportId })).error?.code,
+    ]
+    expect(answers).toEqual(['CONTENT_REJECTED', 'CONTENT_REJECTED', 'CONFLICT'])
+    expect(await stack.deps.cases.getTask(own.taskId)).toEqual(ownBefore)
   })
 
   it("marking another person's message read changes nothing of theirs", async () => {

@@ -1,5 +1,6 @@
 import { Text } from '@tarojs/components'
-import { phoneWords } from './contactWords'
+import type { ReactNode } from 'react'
+import { callLabel, phoneWords } from './contactWords'
 
 export interface CallButtonProps {
   id: string
@@ -9,15 +10,21 @@ export interface CallButtonProps {
   /** whom it calls, for screen readers ("网格长 王建国") */
   who?: string
   small?: boolean
+  /**
+   * the home page's big button: its own look and words instead of "拨打 <number>"; those words
+   * are then its name for a screen reader too (a label that differs from what is shown misleads)
+   */
+  className?: string
+  children?: ReactNode
 }
 
 // In a browser a tel: link is the one-tap call (what Taro.makePhoneCall does on H5, without
 // script); CallButton.weapp.tsx calls Taro.makePhoneCall.
-export default function CallButton({ id, phone, words = '拨打', who, small }: CallButtonProps) {
+export default function CallButton({ id, phone, words = '拨打', who, small, className, children }: CallButtonProps) {
   return (
-    <a id={id} className={small ? 'gl-mini-btn call-link' : 'gl-big-btn call-btn call-link'} href={`tel:${phone}`} data-phone={phone}
-      aria-label={`${who ? `给${who}打电话` : '打电话'}：${phone}`}>
-      <Text>{`${words} ${phoneWords(phone)}`}</Text>
+    <a id={id} className={`${className ?? (small ? 'gl-mini-btn' : 'gl-big-btn call-btn')} call-link`} href={`tel:${phone}`} data-phone={phone}
+      aria-label={children ? undefined : callLabel(phone, who)}>
+      {children ?? <Text>{`${words} ${phoneWords(phone)}`}</Text>}
     </a>
   )
 }

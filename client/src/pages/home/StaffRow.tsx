@@ -15,7 +15,8 @@ export default function StaffRow({ person, idPrefix, callId }: { person: StaffCo
   return (
     <View className='staff-row' id={idPrefix} data-role={person.role}>
       <View className='staff-head'>
-        <Image className='leader-photo' src={photo} mode='aspectFill' ariaLabel={`${who}的照片`} onError={() => setPhotoFailed(true)} />
+        {/* the words on the host for WeChat's screen reader, and as the <img>'s alt on H5 */}
+        <Image className='leader-photo' src={photo} mode='aspectFill' ariaLabel={`${who}的照片`} nativeProps={{ alt: `${who}的照片` }} onError={() => setPhotoFailed(true)} />
         <View className='staff-who'>
           <Text id={`${idPrefix}-name`} className='staff-name'>{person.name}</Text>
           <Text id={`${idPrefix}-role`} className='staff-role'>{person.roleName}</Text>

@@ -2,8 +2,7 @@ import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { CommunityMap, MyGrid } from '../../../../shared/api'
-import { isGridStaffRole, isReporterRole } from '../../../../shared/roles'
-import { hasAdminTools } from '../../admin/tools'
+import { isGridStaffRole, isOfficeRole, isReporterRole } from '../../../../shared/roles'
 import { backend } from '../../api/backend'
 import { hasDeclared } from '../../declare/entry'
 import { call, errorMessage } from '../../api/client'
@@ -15,7 +14,11 @@ import { locate } from '../../lib/locate'
 import { loadCommunityMap, rememberCommunity } from '../../lib/mapData'
 import { routes } from '../../lib/routes'
 import ContactCard from './ContactCard'
+import ElderOffer from './ElderOffer'
+import HomeActions from './HomeActions'
 import NotFoundPanel from './NotFoundPanel'
+import { gridCall } from './contactWords'
+import './home.css'
 
 const go = (url: string) => () => Taro.navigateTo({ url })
 
@@ -80,26 +83,24 @@ export default function HomePage() {
   return (
     <PageShell id='page-home'>
       <Text className='gl-title'>{user ? `${user.name}，您好` : '您好'}</Text>
-      {grid === undefined && <View className='gl-loading'>正在查找您的网格…</View>}
-      {grid?.found && <ContactCard card={grid.card} map={map} onRepick={mayPick && grid.card.source !== 'staff' ? go(routes.pickGrid) : undefined} />}
-      {grid && !grid.found && <NotFoundPanel result={grid} locating={locating} onLocate={() => findGrid(true)} onPick={mayPick ? go(routes.pickGrid) : undefined} />}
-      {note && <Text id='home-note' className='gl-notice'>{note}</Text>}
+      {/* 长辈模式 at the top, where an older person looks first: the switch, and once the offer */}
+      <LargeTextToggle />
+      <ElderOffer />
+      <HomeActions onReport={go(routes.report)}
+        declare={mayPick ? { declared, onGo: go(declared ? routes.household() : routes.declareForm()) } : undefined}
+        call={grid && gridCall(grid)} />
       <View className='entry-grid'>
-        <Text id='home-go-report' className='entry entry-main' onClick={go(routes.report)}>随手拍 · 上报问题</Text>
-        {/* 居住登记: the form until the person has declared (a verified address, or this phone's hint) */}
-        {mayPick && (declared ? (
-          <Text id='home-go-declare' className='entry' onClick={go(routes.household())}>我的居住登记</Text>
-        ) : (
-          <Text id='home-go-declare' className='entry entry-main' onClick={go(routes.declareForm())}>登记我家住址（居住登记）</Text>
-        ))}
         <Text id='home-go-mine' className='entry' onClick={go(routes.mine)}>我的上报</Text>
         <Text id='home-go-messages' className='entry' onClick={go(routes.messages)}>
           {unread > 0 ? `消息中心（${unread}条未读）` : '消息中心'}
         </Text>
         {user && isGridStaffRole(user.role) && <Text id='home-go-inbox' className='entry' onClick={go(routes.inbox)}>任务收件箱</Text>}
-        {user && hasAdminTools(user.role) && <Text id='home-go-admin' className='entry' onClick={go(routes.admin)}>管理后台</Text>}
+        {user && isOfficeRole(user.role) && <Text id='home-go-admin' className='entry' onClick={go(routes.admin)}>管理后台</Text>}
       </View>
-      <LargeTextToggle />
+      {grid === undefined && <View className='gl-loading'>正在查找您的网格…</View>}
+      {grid?.found && <ContactCard card={grid.card} map={map} onRepick={mayPick && grid.card.source !== 'staff' ? go(routes.pickGrid) : undefined} />}
+      {grid && !grid.found && <NotFoundPanel result={grid} locating={locating} onLocate={() => findGrid(true)} onPick={mayPick ? go(routes.pickGrid) : undefined} />}
+      {note && <Text id='home-note' className='gl-notice'>{note}</Text>}
       {/* few residents are staff: a plain link for the one who was handed a binding code, not a tile */}
       {user && isReporterRole(user.role) && <Text id='home-go-bind' className='gl-link' onClick={go(routes.bindStaff)}>我是工作人员（用绑定码绑定）</Text>}
       {backend.identity === 'dev' && (

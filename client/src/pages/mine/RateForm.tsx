@@ -1,8 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import Rate from '@nutui/nutui-react-taro/dist/es/packages/rate/index'
-import '@nutui/nutui-react-taro/dist/es/packages/rate/style/css'
 import { useState } from 'react'
 import type { ReportDetail } from '../../../../shared/api'
 import { COMMENT_MAX, rateReportSchema, ratingReopens } from '../../../../shared/schemas/report'
@@ -10,8 +8,7 @@ import { call } from '../../api/client'
 import FieldError from '../../components/FieldError'
 import TextField from '../../components/TextField'
 import { check, useFormSend } from '../../lib/fieldErrors'
-
-const STAR_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意']
+import StarButtons from './StarButtons'
 
 /** 评价: stars, solved or not, and a comment; "未解决" or ≤ 2 stars sends it back for rework. */
 export default function RateForm({ reportId, onRated }: { reportId: string; onRated: (d: ReportDetail) => void }) {
@@ -50,10 +47,7 @@ export default function RateForm({ reportId, onRated }: { reportId: string; onRa
       </View>
       <View className='gl-field'>
         <Text className='gl-label'>满意程度</Text>
-        <View id='rate-stars' className='rate-stars'>
-          <Rate value={stars} onChange={edit('stars', setStars)} />
-          <Text id='rate-stars-words' className='rate-words'>{stars ? `${stars}星 · ${STAR_WORDS[stars]}` : '请点星星打分'}</Text>
-        </View>
+        <StarButtons value={stars} onChange={edit('stars', setStars)} />
         <FieldError name='stars' message={errors.stars} />
       </View>
       <TextField name='comment' idPrefix='rate' label='想说的话（选填）' value={comment} onChange={edit('comment', setComment)} max={COMMENT_MAX}

@@ -1,3 +1,4 @@
+import { FOCUSABLE } from '../../lib/focusable'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useCallback } from 'react'
@@ -6,23 +7,22 @@ import { isReporterRole } from '../../../../shared/roles'
 import { call } from '../../api/client'
 import { getUser } from '../../api/session'
 import { getTransport } from '../../api/transport'
-import LevelTag from '../../components/LevelTag'
 import LoadState from '../../components/LoadState'
 import MoreButton from '../../components/MoreButton'
 import PageShell from '../../components/PageShell'
-import StatusTag from '../../components/StatusTag'
+import ResidentStatusTag from '../../components/ResidentStatusTag'
 import { routes } from '../../lib/routes'
 import { formatTime } from '../../lib/time'
 import { usePaged } from '../../lib/usePaged'
 
+// a resident's words only: the state as 已受理/处理中/已办结, who has it as the server's stage; no levels
 function ReportRow({ r }: { r: ReportSummary }) {
   return (
-    <View className='gl-card mine-item list-row' data-report-id={r.reportId} onClick={() => Taro.navigateTo({ url: routes.reportDetail(r.reportId) })}>
-      {r.thumbnail && <Image className='row-thumb' src={getTransport().fileUrl(r.thumbnail)} mode='aspectFill' />}
+    <View className='gl-card mine-item list-row' data-report-id={r.reportId} ariaRole='button' {...FOCUSABLE} onClick={() => Taro.navigateTo({ url: routes.reportDetail(r.reportId) })}>
+      {r.thumbnail && <Image className='row-thumb' src={getTransport().fileUrl(r.thumbnail)} mode='aspectFill' nativeProps={{ alt: `${r.categoryName}的照片` }} />}
       <View className='row-body'>
         <View className='tag-row'>
-          <StatusTag status={r.status} />
-          <LevelTag level={r.level} />
+          <ResidentStatusTag status={r.status} />
         </View>
         <Text className='row-title'>{r.categoryName}</Text>
         <Text className='row-text'>{r.description}</Text>
@@ -49,10 +49,10 @@ export default function MyReportsPage() {
         empty={!list.loading && list.items.length === 0} emptyText='还没有上报过问题' />
       <MoreButton id='mine-more' show={list.hasMore} loading={list.loading} onClick={list.more} />
       {isReporterRole(getUser()?.role ?? 'resident') && (
-        <Text id='mine-go-declare' className='gl-link' onClick={() => Taro.navigateTo({ url: routes.household() })}>我的居住登记（住址、居住人、申报进度）</Text>
+        <Text id='mine-go-declare' className='gl-link' {...FOCUSABLE} onClick={() => Taro.navigateTo({ url: routes.household() })}>我的居住登记（住址、居住人、申报进度）</Text>
       )}
       {isReporterRole(getUser()?.role ?? 'resident') && (
-        <Text id='mine-go-bind' className='gl-link' onClick={() => Taro.navigateTo({ url: routes.bindStaff })}>我是工作人员（用绑定码绑定工作身份）</Text>
+        <Text id='mine-go-bind' className='gl-link' {...FOCUSABLE} onClick={() => Taro.navigateTo({ url: routes.bindStaff })}>我是工作人员（用绑定码绑定工作身份）</Text>
       )}
     </PageShell>
   )

@@ -2,44 +2,75 @@ import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { SubmitReportResult } from '../../../../shared/api'
 import type { CategoryName as Category } from '../../../../shared/categories'
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, submitReportSchema } from '../../../../shared/schemas/report'
 import { call, toApiError } from '../../api/client'
+import { getUser } from '../../api/session'
 import CategoryPicker from '../../components/CategoryPicker'
 import FieldError from '../../components/FieldError'
 import TextField from '../../components/TextField'
 import LocationPicker from '../../components/location/LocationPicker'
+import type { Point } from '../../components/location/types'
 import { useDeviceLocation } from '../../components/location/useDeviceLocation'
 import PhotoPicker from '../../components/photos/PhotoPicker'
-import { usePhotoUploads } from '../../components/photos/usePhotoUploads'
+import { afterFailure, attemptFor, clearDraft, fingerprint, useDraftSaving, type DraftRequest } from '../../lib/drafts'
 import { byField, check, useFieldErrors } from '../../lib/fieldErrors'
 import { requestGrants } from '../../lib/grants'
 import { newRequestId } from '../../lib/requestId'
+import DraftNotice from './DraftNotice'
+import { hasContent, loadReportDraft, reportDraftKey, type ReportFill } from './reportDraft'
+import { useKeptPhotos } from './useKeptPhotos'
 
 const PHOTOS_PENDING = '还有照片没有上传成功，请点“重试”或删除后再提交'
+const NETWORK = '网络不通，填写的内容都还在本机，请再点“提交”（不会重复提交）'
 
-/** 随手拍: photos, place, category and words; checked with the server's own schema. */
+/** 随手拍: photos, place, category and words; checked with the server's own schema, kept as a draft on the phone until sent. */
 export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Category[]; onSubmitted: (r: SubmitReportResult) => void }) {
-  const uploads = usePhotoUploads()
-  const place = useDeviceLocation()
-  const [category, setCategory] = useState('')
-  const [description, setDescription] = useState('')
-  const [address, setAddress] = useState('')
+  const key = reportDraftKey(getUser()?.id ?? 'anon')
+  const [start] = useState(() => loadReportDraft(key))
+  const [restoredAt, setRestoredAt] = useState(start?.savedAt)
+  const uploads = useKeptPhotos(start?.fill.photos ?? [])
+  const device = useDeviceLocation()
+  // a point the person placed, or the draft's: where the problem was, whatever the phone says now
+  const [placed, setPlaced] = useState<Point | null>(start?.fill.location ?? null)
+  const location = placed ?? device.value
+  const [category, setCategory] = useState(start?.fill.category ?? '')
+  const [description, setDescription] = useState(start?.fill.description ?? '')
+  const [address, setAddress] = useState(start?.fill.address ?? '')
+  // one id per form fill, kept across retries and in the draft, so a lost answer never becomes two reports
+  const [request, setRequest] = useState<DraftRequest>(() => (start ? { requestId: start.requestId, unanswered: start.unanswered } : { requestId: newRequestId() }))
+  const [sent, setSent] = useState(false)
   const { errors, setErrors, edit, clear } = useFieldErrors()
   const [formError, setFormError] = useState('')
   const [submitting, setSubmitting] = useState(false)
-  // one id per form fill, kept across retries, so a lost answer never becomes two reports
-  const requestId = useRef(newRequestId())
+  const fill: ReportFill = useMemo(() => ({ category, description, address, location, photos: uploads.kept }), [category, description, address, location, uploads.kept])
+  const draft = useDraftSaving(key, { fill, ...request }, hasContent(fill) && !sent)
   // the device may answer after a first, failed submit: its point settles the location message
-  useEffect(() => { if (place.value) clear('location') }, [place.value])
+  useEffect(() => { if (location) clear('location') }, [location])
   // adding, retrying or removing a photo answers the photos message
   useEffect(() => { clear('photos') }, [uploads.items.length, uploads.pending])
 
+  const startOver = async () => {
+    const { confirm } = await Taro.showModal({ title: '清空重填', content: '填写的内容（包括本机草稿）将全部删除，确定清空吗？', confirmText: '全部清空', cancelText: '保留内容' })
+    if (!confirm) return
+    draft.cancel()
+    clearDraft(key)
+    uploads.reset()
+    setPlaced(null)
+    setCategory('')
+    setDescription('')
+    setAddress('')
+    setRequest({ requestId: newRequestId() })
+    setRestoredAt(undefined)
+    setErrors({})
+    setFormError('')
+  }
+
   const submit = async () => {
     if (submitting) return
-    const input = { category, description, photos: uploads.fileIds, location: place.value ?? undefined, address: address.trim() || undefined }
+    const input = { category, description, photos: uploads.fileIds, location: location ?? undefined, address: address.trim() || undefined }
     const checked = check(submitReportSchema, input)
     const fields = checked.ok ? {} : { ...checked.fields }
     if (uploads.pending) fields.photos = PHOTOS_PENDING
@@ -52,14 +83,21 @@ export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Cate
     requestGrants('submit')
     setFormError('')
     setSubmitting(true)
+    const attempt = attemptFor(request, fingerprint(checked.value))
     try {
-      onSubmitted(await call('resident', 'submitReport', checked.value, { requestId: requestId.current }))
+      const routed = await call('resident', 'submitReport', checked.value, { requestId: attempt.requestId })
+      setSent(true)
+      draft.cancel()
+      clearDraft(key)
+      onSubmitted(routed)
     } catch (e) {
       const err = toApiError(e)
+      setRequest(afterFailure(attempt, !err.network))
       const serverFields = byField(err.fields)
       if (err.code === 'OUTSIDE_SERVICE_AREA' && !serverFields.location) serverFields.location = err.message
+      // a content-check refusal names its field: the message sits under it, saying what to change
       setErrors(serverFields)
-      setFormError(err.network ? '网络不通，填写的内容都还在，请再点“提交”（不会重复提交）' : err.message)
+      setFormError(err.network ? NETWORK : err.message)
       Taro.showToast({ title: err.message, icon: 'none' })
     } finally {
       setSubmitting(false)
@@ -68,15 +106,16 @@ export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Cate
 
   return (
     <View className='report-form' id='report-form'>
+      <DraftNotice restoredAt={restoredAt} canClear={hasContent(fill)} onClear={startOver} />
       <PhotoPicker name='photos' idPrefix='report' label='现场照片' uploads={uploads} error={errors.photos} />
-      <LocationPicker value={place.value} onChange={edit('location', place.setValue)} onRelocate={place.relocate} locating={place.locating}
-        failed={place.failed} error={errors.location} />
+      <LocationPicker value={location} onChange={edit('location', setPlaced)} onRelocate={() => { setPlaced(null); device.relocate() }}
+        locating={!placed && device.locating} failed={!placed && device.failed} error={errors.location} />
       <CategoryPicker catalogue={catalogue} value={category} onChange={edit('category', setCategory)} error={errors.category} />
       <TextField name='description' idPrefix='report' label='问题描述' value={description} onChange={edit('description', setDescription)}
         min={DESCRIPTION_MIN} max={DESCRIPTION_MAX} placeholder='写清是什么问题、在哪里，例如：3栋2单元楼道堆满纸箱' error={errors.description} />
       <View className='gl-field'>
         <Text className='gl-label'>详细地址（选填）</Text>
-        <Input id='report-address' className='gl-input' value={address} maxlength={100} placeholder='如 幸福里小区3栋2单元'
+        <Input id='report-address' className={errors.address ? 'gl-input gl-invalid' : 'gl-input'} value={address} maxlength={100} placeholder='如 幸福里小区3栋2单元'
           onInput={(e) => edit('address', setAddress)(e.detail.value)} />
         <FieldError name='address' message={errors.address} />
       </View>

@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { TaskDetail } from '../../../../shared/api'
-import { MAX_EXTENSION_DAYS } from '../../../../shared/workflow/moveLimits'
+import { MAX_EXTENSION_DAYS } from '../../../../shared/schemas/moves'
 import FieldError from '../../components/FieldError'
 import MoveForm, { type MoveOutcome } from './MoveForm'
 import { moveWords } from './moveWords'

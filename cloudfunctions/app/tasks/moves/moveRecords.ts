@@ -1,5 +1,4 @@
 import type { Message, Report, Task, TimelineEvent } from '../../../../shared/model'
-import { levelLabel } from '../../../../shared/levels'
 import { shanghaiMonthDayTime } from '../../../../shared/identity/calendarDate'
 import { levelOwner, type TaskAction } from '../../../../shared/workflow/taskMachine'
 import type { Needs } from '../../ports'
@@ -32,7 +31,8 @@ export async function moveRecords(deps: RecordDeps, actor: Actor, before: Task, 
     const owner = levelOwner(after.level)
     const reason = 'reason' in action ? action.reason : undefined
     return {
-      events: [line('escalate', `${why}，已上报${owner}处理（${levelLabel(after.level)}）`, cause === null ? reason : undefined)],
+      // the resident reads this line: the level in words of who has it, not the staff's colour and name
+      events: [line('escalate', `${why}，已上报${owner}处理`, cause === null ? reason : undefined)],
       messages: [
         ...tell(await newHolders(), 'task_escalated', `上报任务：${categoryName}`, `${case_}${why}，已上报至${where}，请尽快派单`),
         ...tell(await oldHolders(), 'task_escalated', '任务已上报', `${case_}${why}，已上报${owner}处理`),
