@@ -214,7 +214,7 @@ describe('the task machine', () => {
       expect(canApply(t, 'add_info') || canApply(t, 'urge') || canApply(t, 'withdraw')).toBe(false)
     }
     expect(applyTaskAction(inState('accepted'), { type: 'withdraw' }, ctx)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '当前状态「网格员处理中」，已签收，不能撤回，可以补充说明或催办' } })
-    expect(applyTaskAction(inState('reopened'), { type: 'withdraw' }, ctx)).toMatchObject({ ok: false, error: { message: '当前状态「等待网格员签收」，已办结过，正在返工，不能撤回，可以补充说明或催办' } })
+    expect(applyTaskAction(inState('reopened'), { type: 'withdraw' }, ctx)).toMatchObject({ ok: false, error: { message: '当前状态「已受理，等待网格员处理」，已办结过，正在返工，不能撤回，可以补充说明或催办' } })
     expect(applyTaskAction(inState('withdrawn'), { type: 'withdraw' }, ctx)).toMatchObject({ ok: false, error: { message: '当前状态「已撤回」，无需再次撤回' } })
     expect(applyTaskAction(inState('resolved'), { type: 'add_info' }, ctx)).toMatchObject({ ok: false, error: { message: '当前状态「已办结，请您评价」，不能补充说明，可以在评价中写明' } })
   })
