@@ -1,7 +1,7 @@
 import './nutui'
 import { act, fireEvent, render } from '@testing-library/react'
 import { setTransport } from '../../client/src/api/transport'
-import RateForm from '../../client/src/pages/mine/RateForm'
+import RateForm from '../../client/src/case/RateForm'
 import { fakeTransport, ok } from './fakeTransport'
 
 const textOf = (id: string) => document.getElementById(id)?.textContent ?? null

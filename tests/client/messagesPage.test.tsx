@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import type { Message, MessageKind } from '../../shared/model'
 import { setTransport } from '../../client/src/api/transport'
-import MessagesPage from '../../client/src/pages/messages/index'
+import MessagesPage from '../../client/src/case/messages'
 import { fakeTransport, ok } from './fakeTransport'
 import { NOW } from './taskFixtures'
 
@@ -13,8 +13,8 @@ const taro = Taro as unknown as Record<string, jest.Mock>
 const message = (kind: MessageKind): Message => ({ id: `m-${kind}`, userId: 'u1', kind, title: kind, body: '工单2026112300007「垃圾堆放」', reportId: 'rep-1', taskId: 'task-1', createdAt: NOW, readAt: NOW })
 
 test.each<[MessageKind, string]>([
-  ['report_accepted', '/pages/mine/detail?id=rep-1'],
-  ['report_progress', '/pages/mine/detail?id=rep-1'],
+  ['report_accepted', '/case/detail?id=rep-1'],
+  ['report_progress', '/case/detail?id=rep-1'],
   ['task_assigned', '/worker/task/index?id=task-1'],
   ['report_withdrawn', '/worker/task/index?id=task-1'],
   ['report_info_added', '/worker/task/index?id=task-1'],

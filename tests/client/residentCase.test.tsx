@@ -7,7 +7,7 @@ import { STATUS_NAMES, TASK_STATUSES } from '../../shared/workflow/status'
 import { residentStatus } from '../../shared/workflow/residentStatus'
 import { setTransport } from '../../client/src/api/transport'
 import MyReportsPage from '../../client/src/pages/mine/index'
-import ReportDetailPage from '../../client/src/pages/mine/detail'
+import ReportDetailPage from '../../client/src/case/detail'
 import RoutedPanel from '../../client/src/pages/report/RoutedPanel'
 import { fakeTransport, ok } from './fakeTransport'
 import { text } from './pageDom'
@@ -81,7 +81,7 @@ describe('the success view stays until the person taps on', () => {
     expect(taro.redirectTo).not.toHaveBeenCalled()
     expect(text('report-routed')).not.toMatch(/秒|自动/)
     act(() => { document.getElementById('report-view-detail')!.click() })
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/mine/detail?id=rep-1' })
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/case/detail?id=rep-1' })
   })
 
   test('it says 已受理 and where the report went in a resident\'s words', () => {

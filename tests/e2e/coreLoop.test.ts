@@ -90,7 +90,7 @@ describe('the core loop in a browser', () => {
     expect(task.status).toBe('closed')
     expect(report.rating).toMatchObject({ stars: 5, solved: true })
 
-    await resident.goto(`${world.base}/#/pages/messages/index`)
+    await resident.goto(`${world.base}/#/case/messages`)
     await stationed(resident, 'page-messages')
     await resident.locator('.message-item', { hasText: '已办结' }).first().waitFor()
     await shot(resident, '10-resident-messages')

@@ -305,7 +305,7 @@ describe('residence declaration in a browser', () => {
     for (const plain of [ADULT_ID, CHILD_ID, ADULT_PHONE]) expect(text).not.toContain(plain)
     await wholeShot(page, 'declare-12-household-verified')
 
-    await page.goto(`${world.base}/#/pages/messages/index`)
+    await page.goto(`${world.base}/#/case/messages`)
     await stationed(page, 'page-messages')
     const message = page.locator('.message-item', { hasText: '您的居住登记已核验' }).first()
     await message.waitFor()

@@ -17,7 +17,7 @@ let world: World
 beforeAll(async () => { world = await openWorld() })
 afterAll(async () => { await world?.close() })
 
-interface MainPage {
+interface ResidentPage {
   name: string
   root: string
   url: (report: ReportSummary) => string
@@ -25,12 +25,12 @@ interface MainPage {
   ready: string
 }
 
-const PAGES: MainPage[] = [
+const PAGES: ResidentPage[] = [
   { name: 'home', root: 'page-home', url: () => '/pages/home/index', ready: '#home-contact-card' },
   { name: 'report', root: 'page-report', url: () => '/pages/report/index', ready: '#report-form' },
   { name: 'mine', root: 'page-mine', url: () => '/pages/mine/index', ready: '.mine-item' },
-  { name: 'detail', root: 'page-report-detail', url: (r) => `/pages/mine/detail?id=${encodeURIComponent(r.reportId)}`, ready: '#rate-form' },
-  { name: 'messages', root: 'page-messages', url: () => '/pages/messages/index', ready: '.message-item' },
+  { name: 'detail', root: 'page-report-detail', url: (r) => `/case/detail?id=${encodeURIComponent(r.reportId)}`, ready: '#rate-form' },
+  { name: 'messages', root: 'page-messages', url: () => '/case/messages', ready: '.message-item' },
 ]
 
 /** A seeded resident with a resolved report still to rate: its detail page shows the most (result, photos, rating form, timeline). */
@@ -44,7 +44,7 @@ async function residentWithReportToRate(): Promise<{ userId: string; report: Rep
 }
 
 /** Each page opened as a fresh document, so the page under test is the only one in it. */
-async function openPage(page: Page, p: MainPage, report: ReportSummary) {
+async function openPage(page: Page, p: ResidentPage, report: ReportSummary) {
   await page.goto('about:blank')
   await page.goto(`${world.base}/#${p.url(report)}`)
   await stationed(page, p.root)
@@ -82,7 +82,7 @@ const readable = (where: string, vs: AxeViolation[]) => vs.map((v) => [
 
 const modeOn = (page: Page, on: boolean) => page.waitForFunction((want) => [...document.querySelectorAll('.gl-page')].every((e) => e.classList.contains('gl-large') === want), on)
 
-describe('长辈模式 and accessibility on every main page', () => {
+describe('长辈模式 and accessibility on every resident page', () => {
   let resident: { userId: string; report: ReportSummary }
   let page: Page
   const measured: Record<string, ElderMeasures> = {}

@@ -44,7 +44,7 @@ describe('escalation in a browser', () => {
     // The resident sees the case number and who has it.
     const resident = await phone(world)
     await loginAs(world, resident, RESIDENT, 'page-home')
-    await open(resident, `/pages/mine/detail?id=${sub.reportId}`, 'page-report-detail')
+    await open(resident, `/case/detail?id=${sub.reportId}`, 'page-report-detail')
     await resident.waitForSelector('#detail-case-number')
     expect(await resident.textContent('#detail-case-number')).toContain(sub.caseNumber)
     expect(await resident.textContent('#detail-stage')).toContain('已受理，等待网格员处理')
@@ -84,7 +84,7 @@ describe('escalation in a browser', () => {
     expect(await world.stack.deps.cases.getTask(task.id)).toMatchObject({ status: 'assigned', gridId: 'g-lianhua1-2', level: 'community' })
 
     // The resident's timeline says so in words.
-    await open(resident, `/pages/mine/detail?id=${sub.reportId}`, 'page-report-detail')
+    await open(resident, `/case/detail?id=${sub.reportId}`, 'page-report-detail')
     await resident.waitForSelector('#timeline')
     await resident.waitForFunction(() => (document.querySelector('.taro_page_stationed #timeline')?.textContent ?? '').includes('派单至'))
     const timeline = (await resident.textContent('.taro_page_stationed #timeline'))!

@@ -1,10 +1,14 @@
-// Page paths in one place: app.config.ts lists the same pages (worker/ is a subpackage).
+// Page paths in one place: app.config.ts lists the same pages (case/, worker/, admin/, declare/,
+// account/ are subpackages).
 export const routes = {
   home: '/pages/home/index',
   report: '/pages/report/index',
   mine: '/pages/mine/index',
-  reportDetail: (id: string) => `/pages/mine/detail?id=${encodeURIComponent(id)}`,
-  messages: '/pages/messages/index',
+  // case subpackage: what a resident opens after reporting
+  /** 办理进度: the report's state, result, rating and follow-ups (补充说明, 催办, 撤回) */
+  reportDetail: (id: string) => `/case/detail?id=${encodeURIComponent(id)}`,
+  /** 消息中心 */
+  messages: '/case/messages',
   login: '/account/login/index',
   /** 我是工作人员: bind this account to a staff record with a binding code */
   bindStaff: '/account/bind/index',

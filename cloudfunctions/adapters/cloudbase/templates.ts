@@ -71,7 +71,7 @@ export function templateOf(templates: Templates, kind: MessageKind): Template | 
 }
 
 const taskPage = (m: Message) => (m.taskId ? `worker/task/index?id=${m.taskId}` : 'worker/inbox/index')
-const casePage = (m: Message) => (m.reportId ? `pages/mine/detail?id=${m.reportId}` : 'pages/messages/index')
+const casePage = (m: Message) => (m.reportId ? `case/detail?id=${m.reportId}` : 'case/messages')
 const verificationPage = (m: Message) => (m.declarationId ? `worker/verify/index?id=${m.declarationId}` : 'worker/inbox/index')
 const householdPage = () => 'declare/household'
 

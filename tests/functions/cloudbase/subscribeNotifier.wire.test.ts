@@ -67,7 +67,7 @@ describe('subscription messages', () => {
     expect(sends().map((r: CapturedRequest) => r.openapi)).toEqual([{
       api: 'subscribeMessage.send',
       data: {
-        touser: 'o_res', template_id: TEMPLATE, page: 'pages/mine/detail?id=r_1', miniprogram_state: 'formal', lang: 'zh_CN',
+        touser: 'o_res', template_id: TEMPLATE, page: 'case/detail?id=r_1', miniprogram_state: 'formal', lang: 'zh_CN',
         data: { thing1: { value: '您的反映已签收' }, thing2: { value: '「垃圾堆放」已由王网格签收， 正在处理' }, phrase3: { value: '已签收' }, time4: { value: '2025年3月3日 09:00' } },
       },
     }])

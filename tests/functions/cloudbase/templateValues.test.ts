@@ -1,9 +1,17 @@
 import { cutValue, keywordType, templateData, type KeywordType } from '../../../cloudfunctions/adapters/cloudbase/templateValues'
 import { pageOf, sendArgs, templateOf, templatesSchema } from '../../../cloudfunctions/adapters/cloudbase/templates'
-import type { Message } from '../../../shared/model'
+import { MESSAGE_KINDS, type Message } from '../../../shared/model'
 
 // WeChat refuses a whole subscription message when one value breaks its keyword's limit,
 // so values are cut to fit, by keyword type.
+
+/** Every page path of the mini-program, as app.json lists them: main pages, then `root/page` of each subpackage. */
+function miniProgramPages(): string[] {
+  const g = globalThis as { defineAppConfig?: (c: unknown) => unknown }
+  g.defineAppConfig = (c) => c
+  const config = require('../../../client/src/app.config').default as { pages: string[]; subPackages: { root: string; pages: string[] }[] }
+  return [...config.pages, ...config.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
+}
 
 describe('template values', () => {
   it.each<[KeywordType, string, string]>([
@@ -53,7 +61,7 @@ describe('subscription templates', () => {
     expect(sendArgs(template, message, 'o_res', 'formal')).toEqual({
       touser: 'o_res',
       templateId: 'TPL_ACCEPTED_0123456789abcdef',
-      page: 'pages/mine/detail?id=r_1',
+      page: 'case/detail?id=r_1',
       data: { thing1: { value: '您的反映已签收' }, thing2: { value: '「垃圾堆放」已由王网格签收，正在处理，…' }, phrase3: { value: '已签收' }, time4: { value: '2025年3月3日 09:05' } },
       miniprogramState: 'formal',
       lang: 'zh_CN',
@@ -62,7 +70,16 @@ describe('subscription templates', () => {
 
   it('opens the worker’s task page for task messages and the reporter’s case page for report messages', () => {
     expect(pageOf({ ...message, kind: 'task_assigned' })).toBe('worker/task/index?id=t_1')
-    expect(pageOf({ ...message, kind: 'report_resolved' })).toBe('pages/mine/detail?id=r_1')
+    expect(pageOf({ ...message, kind: 'report_resolved' })).toBe('case/detail?id=r_1')
+    expect(pageOf({ ...message, kind: 'report_closed', reportId: undefined })).toBe('case/messages')
+  })
+
+  it('opens only pages the mini-program has, in its main package or a subpackage (client/src/app.config.ts)', () => {
+    const pages = miniProgramPages()
+    const bare = { ...message, reportId: undefined, taskId: undefined }
+    const opened = MESSAGE_KINDS.flatMap((kind) => [pageOf({ ...message, kind, declarationId: 'd_1' }), pageOf({ ...bare, kind })])
+    expect(opened.map((p) => p.split('?')[0]).filter((p) => !pages.includes(p))).toEqual([])
+    expect(pages).toContain('case/detail')
   })
 
   it('opens the verification page for a worker\'s declaration messages, and the declarant\'s household page or the form to answer a request for more', () => {

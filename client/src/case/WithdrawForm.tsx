@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { useState } from 'react'
-import type { ReportDetail } from '../../../../shared/api'
-import { WITHDRAW_REASON_MAX, withdrawReportSchema } from '../../../../shared/schemas/followUp'
-import { call, type ApiError } from '../../api/client'
-import TextField from '../../components/TextField'
-import { check, useFormSend } from '../../lib/fieldErrors'
+import type { ReportDetail } from '../../../shared/api'
+import { WITHDRAW_REASON_MAX, withdrawReportSchema } from '../../../shared/schemas/followUp'
+import { call, type ApiError } from '../api/client'
+import TextField from '../components/TextField'
+import { check, useFormSend } from '../lib/fieldErrors'
 
 interface Props {
   reportId: string
