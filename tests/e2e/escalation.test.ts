@@ -84,8 +84,10 @@ describe('escalation in a browser', () => {
     expect(await world.stack.deps.cases.getTask(task.id)).toMatchObject({ status: 'assigned', gridId: 'g-lianhua1-2', level: 'community' })
 
     // The resident's timeline says so in words.
+    // the dev clock moved on by up to a day, past the 16-hour session: the resident signs in again
+    await loginAs(world, resident, RESIDENT, 'page-home')
     await open(resident, `/case/detail?id=${sub.reportId}`, 'page-report-detail')
-    await resident.waitForSelector('#timeline')
+    await resident.waitForSelector('.taro_page_stationed #timeline')
     await resident.waitForFunction(() => (document.querySelector('.taro_page_stationed #timeline')?.textContent ?? '').includes('派单至'))
     const timeline = (await resident.textContent('.taro_page_stationed #timeline'))!
     expect(timeline).toContain('超过处理时限，已上报社区处理')

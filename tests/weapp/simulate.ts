@@ -66,8 +66,12 @@ export function renderPage(route: string, query: Record<string, string> = {}) {
 /** All text under a rendered page, custom components included. */
 export const textOf = (page: { dom: Element }) => page.dom.textContent ?? ''
 
+// A production page's first render on a loaded CI machine can take several seconds: the waits
+// below allow 15 s, and each test 30 s, so a slow machine is not read as a broken page.
+jest.setTimeout(30_000)
+
 /** Waits until `check` passes or the time is up (the first render is asynchronous). */
-export async function until(check: () => boolean, ms = 5000) {
+export async function until(check: () => boolean, ms = 15_000) {
   const start = Date.now()
   while (!check()) {
     if (Date.now() - start > ms) throw new Error('timed out waiting for the page')
