@@ -148,6 +148,10 @@ export interface ReportSummary {
   expectedBy: string | null
   /** who has it now, in a resident's words: "网格员处理中", "已上报社区处理" */
   stage: string
+  /** how many people follow it besides its reporter ("me too" and merged duplicates) */
+  followerCount: number
+  /** the viewer filed it, or follows it ("me too"): a follower reads it, nothing more */
+  relation: 'reporter' | 'follower'
 }
 
 export interface ReportDetail extends ReportSummary {
@@ -167,6 +171,10 @@ export interface ReportDetail extends ReportSummary {
   canUrge: boolean
   /** when urging becomes possible (the expected time, or 24 h after the last urge); null once closed or with no expected time */
   urgeAfter: number | null
+  /** a duplicate merged into another case: the case its reporter follows now */
+  mergedInto: { reportId: string; caseNumber: string } | null
+  /** 代报: the resident it was filed for, masked even to the filer (the handling staff see it whole) */
+  onBehalf: { nameMasked: string; phoneMasked: string } | null
 }
 
 /** A move's trace on a task, as the staff pages show it. */
@@ -219,6 +227,8 @@ export interface TaskMoves {
   decideExtension: boolean
   supervise: boolean
   assign: boolean
+  /** 合并: a duplicate of another open case can be merged into it (by 工单编号) */
+  merge: boolean
 }
 
 export interface TaskDetail extends TaskSummary {
@@ -236,6 +246,12 @@ export interface TaskDetail extends TaskSummary {
   moves: TaskMoves
   /** the department that handles its category at its level (the catalogue's) */
   department: string
+  /** how many people follow it besides its reporter: they are told its result too */
+  followerCount: number
+  /** 代报: the resident to give the answer back to, whole, for the staff handling it */
+  onBehalf: { name: string; phone: string; byName: string; byRoleName: string } | null
+  /** merged into another case */
+  mergedInto: { taskId: string; caseNumber: string } | null
 }
 
 /** The dispatchers' console: a page of its list, and the grids of the caller's area to assign to. */
@@ -319,6 +335,8 @@ export interface DeclarationView {
   version: number
   createdAt: number
   updatedAt: number
+  /** 代申报: the resident it was filed for, masked (the verifying staff see it whole) */
+  onBehalf: { nameMasked: string; phoneMasked: string } | null
 }
 
 /** A person of the register as a view shows them. */
@@ -360,8 +378,10 @@ export interface VerificationSummary {
 /** The same ID at another address (found by its blind index): shown to the workers of both. */
 export interface DuplicateFlag { personId: string; addressLabel: string; gridName: string; statusName: string }
 
-export interface VerificationDetail extends DeclarationView {
+export interface VerificationDetail extends Omit<DeclarationView, 'onBehalf'> {
   declarant: { name: string; phoneMasked: string | null }
+  /** 代申报: the resident to call back, whole, and who filed it for them */
+  onBehalf: { name: string; phone: string; byName: string; byRoleName: string } | null
   /** who the register already has in the room */
   roomResidents: ResidentView[]
   duplicates: DuplicateFlag[]
@@ -399,3 +419,69 @@ export interface AuditView {
 }
 
 export type { Api, ActionName, FunctionName, InputOf, PayloadOf, ResultOf } from './contracts'
+
+/** An open report near the reporter's point ("me too"): nothing in it is personal. */
+export interface NearbyReport {
+  reportId: string
+  caseNumber: string
+  category: string
+  categoryName: string
+  /** its first photo, only if it passed content security */
+  thumbnail: string | null
+  createdAt: number
+  /** "3天前" */
+  ago: string
+  distanceM: number
+  followerCount: number
+  /** in a resident's words: 已受理, 处理中 */
+  statusWords: string
+  /** the caller already follows it (or reported it) */
+  joined: boolean
+}
+
+export interface PointsEntryView { reportId: string; caseNumber: string; categoryName: string; points: number; capped: boolean; at: number }
+/** A volunteer's points on 我的. */
+export interface MyPoints {
+  total: number
+  today: number
+  dailyCap: number
+  perReport: number
+  /** place on the leaderboard of their community, null when they have no points there */
+  rank: number | null
+  communityName: string | null
+  history: Page<PointsEntryView>
+}
+export interface LeaderboardRow { rank: number; /** masked: 张*明 */ name: string; points: number; isMe: boolean }
+export interface Leaderboard { communityId: string; communityName: string; rows: LeaderboardRow[]; me: { rank: number | null; points: number } | null }
+
+export interface PatrolReportView { reportId: string; caseNumber: string; categoryName: string; statusWords: string; createdAt: number }
+/** 巡查打卡: a walk, its check-ins and the reports made on it. */
+export interface PatrolView {
+  id: string
+  gridId: string | null
+  gridName: string | null
+  startedAt: number
+  endedAt: number | null
+  checkIns: { lng: number; lat: number; at: number }[]
+  /** along the check-ins, in metres */
+  distanceM: number
+  reports: PatrolReportView[]
+  version: number
+}
+
+/** A resolved case on its grid's public board: photos that passed content security, the place rounded to 50 m, no person. */
+export interface BoardCase {
+  caseNumber: string
+  category: string
+  categoryName: string
+  reportedAt: number
+  resolvedAt: number
+  /** working on it took: "2天" */
+  tookWords: string
+  before: string | null
+  after: string | null
+  location: { lng: number; lat: number }
+  /** the reporter's stars, when rated */
+  stars: number | null
+}
+export interface GridBoard extends Page<BoardCase> { gridId: string; gridName: string; communityName: string }

@@ -4,6 +4,7 @@ import type { Message } from './model'
 import type {
   AuditView, BindingCode, BulkMoveResult, ConsoleCounts, ConsolePage, BuildingImportResult, DeclarationView, MyResidence, RegisterPage, RevealedField, VerificationDetail, VerificationSummary, BuildingListItem, CommunityListItem, CommunityMap, NearBuilding, GridImportResult, Me, MyGrid, Page, PointPlace, ReportDetail, ReportSummary,
   RosterImportResult, StaffRecord, SubmitReportResult, SubscribeTemplates, TaskDetail, TaskSummary,
+  GridBoard, Leaderboard, MyPoints, NearbyReport, PatrolView,
 } from './api'
 import { importBuildingsSchema, importGridsSchema, importRosterSchema, listStaffSchema, setLeaveSchema, setStaffPhotoSchema, staffRefSchema } from './schemas/admin'
 import { bindStaffSchema } from './schemas/binding'
@@ -23,6 +24,10 @@ import {
 } from './schemas/moves'
 import { bulkMoveSchema } from './schemas/bulkMove'
 import { emptySchema, pointQuerySchema, recordGrantsSchema } from './schemas/user'
+import { joinReportSchema, mergeReportsSchema, nearbyReportsSchema } from './schemas/meToo'
+import { leaderboardSchema, listPatrolsSchema, myPointsSchema, patrolPointSchema, startPatrolSchema } from './schemas/volunteers'
+import { gridBoardSchema } from './schemas/board'
+import { declareOnBehalfSchema, reportOnBehalfSchema } from './schemas/onBehalf'
 
 // Every function's actions, declared once: the payload schema, the result type and whether
 // the action creates (only creates receive the envelope's requestId, which makes them
@@ -56,6 +61,8 @@ export const CONTRACTS = {
     markMessagesRead: action<{ unread: number }>()(markReadSchema),
     subscribeTemplates: action<SubscribeTemplates>()(emptySchema),
     recordGrants: action<{ recorded: number }>()(recordGrantsSchema),
+    leaderboard: action<Leaderboard>()(leaderboardSchema),
+    gridBoard: action<GridBoard>()(gridBoardSchema),
   },
   resident: {
     submitReport: create<SubmitReportResult>()(submitReportSchema),
@@ -70,6 +77,15 @@ export const CONTRACTS = {
     withdrawDeclaration: action<DeclarationView>()(withdrawDeclarationSchema),
     declareMoveOut: create<DeclarationView>()(declareMoveOutSchema),
     myResidence: action<MyResidence>()(emptySchema),
+    nearbyReports: action<NearbyReport[]>()(nearbyReportsSchema),
+    joinReport: action<ReportDetail>()(joinReportSchema),
+    reportOnBehalf: create<SubmitReportResult>()(reportOnBehalfSchema),
+    declareOnBehalf: create<DeclarationView>()(declareOnBehalfSchema),
+    myPoints: action<MyPoints>()(myPointsSchema),
+    startPatrol: create<PatrolView>()(startPatrolSchema),
+    checkInPatrol: action<PatrolView>()(patrolPointSchema),
+    endPatrol: action<PatrolView>()(patrolPointSchema),
+    listPatrols: action<Page<PatrolView>>()(listPatrolsSchema),
   },
   worker: {
     listInbox: action<Page<TaskSummary>>()(pageSchema),
@@ -86,6 +102,7 @@ export const CONTRACTS = {
     refuseTransfer: action<TaskDetail>()(refuseTransferSchema),
     returnTask: action<TaskDetail>()(returnTaskSchema),
     requestExtension: action<TaskDetail>()(requestExtensionSchema),
+    mergeReports: action<TaskDetail>()(mergeReportsSchema),
   },
   admin: {
     listQueue: action<Page<TaskSummary>>()(queuePageSchema),

@@ -112,6 +112,23 @@ export interface Report {
   taskId: string
   createdAt: number
   rating?: { stars: number; solved: boolean; comment?: string; at: number }
+  /** "me too" (我也遇到): the people who joined it instead of filing a duplicate, and the reporters of reports merged into it; its results reach them */
+  followerIds?: string[]
+  /** filed by a worker or volunteer for a resident who phoned or walked in (代报) */
+  onBehalf?: OnBehalf
+}
+
+/**
+ * 代报 / 代申报: the resident a worker or volunteer filed for, to give the answer back to. The
+ * phone is sealed like a declared person's; only the staff handling the case see it whole.
+ */
+export interface OnBehalf {
+  name: string
+  phone: SealedValue
+  byId: string
+  byName: string
+  byRole: Role
+  at: number
 }
 
 /** Where a task waits: a grid (its staff), or the dispatchers' queue of a community, street or the district. */
@@ -168,6 +185,8 @@ export interface Task {
   supervision?: Supervision
   /** 催办: when its reporter last urged it; once a day at most */
   urgedAt?: number
+  /** merged into another case (a duplicate): its reporter and followers follow that one now */
+  mergedInto?: { taskId: string; reportId: string; caseNumber: string }
   version: number
   createdAt: number
   updatedAt: number
@@ -196,6 +215,8 @@ export const MESSAGE_KINDS = [
   'task_escalated', 'task_warning', 'task_transferred', 'task_returned', 'task_supervised', 'extension_requested', 'extension_decided', 'report_progress',
   // what the reporter does after submitting, to whoever holds it (docs/workflow.md)
   'report_withdrawn', 'report_info_added', 'report_urged',
+  // "me too", merging and volunteers' points (docs/workflow.md)
+  'report_followed', 'report_merged', 'points_granted',
   // residence declarations: to the verifying worker, to the declarant, and a duplicate ID to both grids' workers
   'declaration_received', 'declaration_verified', 'declaration_rejected', 'declaration_more_info', 'declaration_duplicate',
 ] as const
@@ -304,6 +325,8 @@ export interface Declaration {
   updatedAt: number
   /** when its personal fields were removed (retention, app/jobs/anonymiseExpired.ts) */
   anonymisedAt: number | null
+  /** 代申报: filed by a worker or volunteer for the resident named here */
+  onBehalf?: OnBehalf
 }
 
 /**
@@ -351,4 +374,40 @@ export interface AuditEntry {
   addressLabel?: string
   gridId: string
   reason: string
+}
+
+/**
+ * A volunteer's points for one report (志愿积分): granted once per case when it is resolved,
+ * never for a withdrawn, rejected or merged one; past the day's cap the entry is kept with 0
+ * points so the history says why.
+ */
+export interface PointsEntry {
+  /** the report's id: one entry per case, whatever retries or reopenings */
+  id: string
+  userId: string
+  reportId: string
+  caseNumber: string
+  category: string
+  /** the community the case lies in: the leaderboard it counts on (null outside every community) */
+  communityId: string | null
+  points: number
+  /** the day's cap had been reached: kept with 0 points */
+  capped: boolean
+  /** YYYYMMDD in Asia/Shanghai: the day the cap is counted on */
+  day: string
+  at: number
+}
+
+/** 巡查打卡: a volunteer's walk through their micro-grid, its check-ins and the reports made on it. */
+export interface Patrol {
+  id: string
+  userId: string
+  /** the grid walked: the volunteer's home grid, else the grid of the first check-in */
+  gridId: string | null
+  startedAt: number
+  endedAt: number | null
+  checkIns: (LngLat & { at: number })[]
+  /** reports the volunteer made between start and end (set when it ends) */
+  reportIds: string[]
+  version: number
 }

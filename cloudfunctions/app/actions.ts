@@ -34,6 +34,13 @@ import { acceptTask, resolveTask } from './tasks/handleTask'
 import { assignTask, decideExtension, escalateTask, refuseTransfer, requestExtension, returnTask, superviseTask, transferTask } from './tasks/moves/moveActions'
 import { bulkMove } from './tasks/moves/bulkMove'
 import { consoleCounts, findCase, listConsole } from './console/listConsole'
+import { joinReport, nearbyReports } from './reports/meToo'
+import { mergeReports } from './tasks/moves/mergeReports'
+import { gridBoard } from './board/gridBoard'
+import { leaderboard, myPoints } from './volunteers/points'
+import { checkInPatrol, endPatrol, listPatrols, startPatrol } from './volunteers/patrols'
+import { reportOnBehalf } from './reports/reportOnBehalf'
+import { declareOnBehalf } from './declarations/declareOnBehalf'
 
 // Every action's use case, bound to its contract (shared/contracts.ts): a handler receives
 // the payload as its schema parsed it, and only creates receive the requestId. Who may call
@@ -63,14 +70,17 @@ export const HANDLERS: Handlers = {
     markMessagesRead,
     subscribeTemplates: async (d) => ok(d.subscriptions.templates()),
     recordGrants: async (d, c, p) => ok({ recorded: await d.subscriptions.record(c.id, p.answers) }),
+    leaderboard,
+    gridBoard,
   },
   resident: {
     submitReport, listMyReports, getMyReport, rateReport, withdrawReport, addReportInfo, urgeReport,
     declareResidence, amendDeclaration, withdrawDeclaration, declareMoveOut, myResidence,
+    nearbyReports, joinReport, reportOnBehalf, declareOnBehalf, myPoints, startPatrol, checkInPatrol, endPatrol, listPatrols,
   },
   worker: {
     listInbox, getTask, acceptTask, resolveTask, listVerifications, getVerification, reviewDeclaration, revealPersonField, listRegister,
-    escalateTask, transferTask, refuseTransfer, returnTask, requestExtension,
+    escalateTask, transferTask, refuseTransfer, returnTask, requestExtension, mergeReports,
   },
   admin: {
     listQueue, importGrids: importGridsAction, importRoster, importBuildings, listStaff, issueBindingCode, unbindStaff, setLeave, endLeave, setStaffPhoto, listAudit,

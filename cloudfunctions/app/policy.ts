@@ -1,5 +1,5 @@
 import type { ActionName, FunctionName } from '../../shared/contracts'
-import type { Declaration, Report, Task, User } from '../../shared/model'
+import type { Declaration, Patrol, Report, Task, User } from '../../shared/model'
 import type { Role } from '../../shared/roles'
 
 // Who may do what, decided here and only here (DESIGN.md "Identity and roles"). Every
@@ -14,6 +14,8 @@ export const REPORTERS: readonly Role[] = ['resident', 'volunteer']
 export const GRID_STAFF: readonly Role[] = ['grid_worker', 'grid_leader']
 export const DISPATCHERS: readonly Role[] = ['community_dispatcher', 'street_dispatcher', 'district_admin']
 export const STAFF: readonly Role[] = [...GRID_STAFF, ...DISPATCHERS]
+/** Who files for a resident who phoned or walked in (代报, 代申报): volunteers and a grid's staff. */
+export const ON_BEHALF_FILERS: readonly Role[] = ['volunteer', ...GRID_STAFF]
 
 /** Where a queue or an area record sits: its community (if any) and street. */
 export interface AreaSubject { communityId: string | null; streetId: string | null }
@@ -29,6 +31,10 @@ interface ScopeSubjects {
   self: { userId: string }
   /** a report and what hangs on it, seen by the person who submitted it */
   own_report: Report
+  /** a report read by its reporter or by someone who follows it ("me too", a merged duplicate's reporter) */
+  followed_report: Report
+  /** a volunteer's own patrol (巡查打卡) */
+  own_patrol: Patrol
   /** a task of one of the caller's grids */
   grid_task: Task
   /** a task the caller accepted, or any task of their grid for its grid leader (办结) */
@@ -79,6 +85,8 @@ const RULES: { [S in Scope]: (caller: User, subject: ScopeSubjects[S]) => boolea
   anyone: () => true,
   self: (caller, s) => s.userId === caller.id,
   own_report: (caller, report) => report.reporterId === caller.id,
+  followed_report: (caller, report) => report.reporterId === caller.id || (report.followerIds ?? []).includes(caller.id),
+  own_patrol: (caller, patrol) => patrol.userId === caller.id,
   grid_task: inCallersGrid,
   accepted_task: (caller, task) => inCallersGrid(caller, task) && (task.acceptedById === caller.id || caller.role === 'grid_leader'),
   queue: (caller, q) => areaCovers(caller, q.scope === 'community' ? { communityId: q.id, streetId: q.streetId } : { communityId: null, streetId: q.id }),
@@ -117,11 +125,16 @@ export const POLICY = {
     markMessagesRead: rule(ANYONE, 'self'),
     subscribeTemplates: rule(ANYONE, 'anyone'),
     recordGrants: rule(ANYONE, 'self'),
+    // public: masked names and points of a community's volunteers
+    leaderboard: rule(ANYONE, 'anyone'),
+    // public: resolved cases with reviewed photos, rounded places, no person (docs/privacy.md)
+    gridBoard: rule(ANYONE, 'anyone'),
   },
   resident: {
     submitReport: rule(REPORTERS, 'self'),
     listMyReports: rule(REPORTERS, 'self'),
-    getMyReport: rule(REPORTERS, 'own_report'),
+    // its reporter, and those who follow it ("me too"), who read it and nothing more
+    getMyReport: rule(REPORTERS, 'followed_report'),
     rateReport: rule(REPORTERS, 'own_report'),
     // what its reporter does after submitting: 撤回, 补充说明, 催办 (the machine says when)
     withdrawReport: rule(REPORTERS, 'own_report'),
@@ -134,6 +147,18 @@ export const POLICY = {
     declareMoveOut: rule(REPORTERS, 'household'),
     // only the caller's own household: nobody else's, however near
     myResidence: rule(REPORTERS, 'self'),
+    // "me too": nothing personal in the list; joining is checked against the radius and window by the use case
+    nearbyReports: rule([...REPORTERS, ...GRID_STAFF], 'anyone'),
+    joinReport: rule(REPORTERS, 'self'),
+    // 代报 / 代申报 for a resident who phoned or walked in
+    reportOnBehalf: rule(ON_BEHALF_FILERS, 'self'),
+    declareOnBehalf: rule(ON_BEHALF_FILERS, 'self'),
+    // volunteers: their points, and the patrol log of their micro-grid
+    myPoints: rule(['volunteer'], 'self'),
+    startPatrol: rule(['volunteer'], 'self'),
+    checkInPatrol: rule(['volunteer'], 'own_patrol'),
+    endPatrol: rule(['volunteer'], 'own_patrol'),
+    listPatrols: rule(['volunteer'], 'self'),
   },
   worker: {
     listInbox: rule(GRID_STAFF, 'self'),
@@ -155,6 +180,8 @@ export const POLICY = {
     returnTask: rule(GRID_STAFF, 'grid_task'),
     // 延期: asked by the one who accepted it (or the grid leader), decided by the level above
     requestExtension: rule(GRID_STAFF, 'accepted_task'),
+    // 合并: a duplicate into another open case; the caller must handle both (each asked of task_handler)
+    mergeReports: rule(STAFF, 'task_handler'),
   },
   admin: {
     listQueue: rule(DISPATCHERS, 'queue'),

@@ -1,4 +1,4 @@
-import type { Message, MessageKind, TimelineEvent, User } from '../../shared/model'
+import type { Message, MessageKind, Report, TimelineEvent, User } from '../../shared/model'
 import type { TimelineAction } from '../../shared/workflow/timeline'
 import { ROLE_NAMES } from '../../shared/roles'
 import type { Needs } from './ports'
@@ -29,3 +29,10 @@ export async function pushQuietly(deps: Needs<'notifier'>, messages: Message[]) 
     console.warn('notifier failed; in-app messages are stored', (err as Error).message)
   }
 }
+
+/**
+ * Who hears of a case's progress: its reporter and everyone who follows it ("me too", the
+ * reporters of duplicates merged into it), each once. Every message about where the case
+ * stands goes to all of them.
+ */
+export const reportAudience = (report: Pick<Report, 'reporterId' | 'followerIds'>): string[] => [...new Set([report.reporterId, ...(report.followerIds ?? [])])]

@@ -9,11 +9,14 @@ import { expectedResolveAt, levelLimits, machineContext } from './tasks/limits'
 import { placeKey, placeNames } from './tasks/moves/places'
 import { isOpen } from '../../shared/workflow/status'
 import { maskPhone } from '../../shared/identity/masking'
+import { roundToMetres } from '../../shared/routing/geo'
+import { BOARD_ROUND_M } from '../../shared/schemas/board'
 import { can } from './policy'
 import type { Needs } from './ports'
+import { onBehalfForStaff, onBehalfMasked } from './reports/onBehalfView'
 
-/** What a view reads: grids and people, photo reviews and links, the catalogue, the time. */
-export type ViewDeps = Needs<'reference' | 'content' | 'photoLinks' | 'config' | 'clock' | 'calendar'>
+/** What a view reads: grids and people, photo reviews and links, the catalogue, the time, and the cipher for a 代报 contact. */
+export type ViewDeps = Needs<'reference' | 'content' | 'photoLinks' | 'config' | 'clock' | 'calendar' | 'cipher'>
 
 // Records → what a screen shows. One place, so the resident's and the worker's views of the
 // same case can't drift apart.
@@ -51,23 +54,42 @@ const ownedIn = (report: Report, task: Task, timeline: TimelineEvent[]) => [
 const timelineShown = (timeline: TimelineEvent[], shown: Shown) =>
   timeline.map((e) => (e.photos ? { ...e, photos: shown(e.actorId, e.photos) } : e))
 
+const followerCount = (report: Report) => (report.followerIds ?? []).length
+
+/**
+ * The timeline as a follower reads it: what happened and when, in the lines' own words, but
+ * no one else's notes or photos, and residents unnamed (the reporter and other followers
+ * are people the follower never chose to know).
+ */
+function followerTimeline(report: Report, timeline: TimelineEvent[], viewerId: string): TimelineEvent[] {
+  const residents = new Set([report.reporterId, ...(report.followerIds ?? [])])
+  return timeline.map((e) => {
+    if (e.actorId === viewerId) return e
+    const { note: _note, photos: _photos, ...line } = e
+    return residents.has(e.actorId) ? { ...line, actorName: '居民' } : line
+  })
+}
+
 function resultView(task: Task, people: Map<string, User>, shown: Shown) {
   if (!task.result) return null
   return { text: task.result.text, photos: shown(task.result.byId, task.result.photos), at: task.result.at, byName: people.get(task.result.byId)?.name ?? '网格员' }
 }
 
-/** `shown`: a detail view passes the one it made for all its photos, so links are asked for once. */
-export async function reportSummaries(deps: ViewDeps, pairs: { report: Report; task: Task }[], given?: Shown): Promise<ReportSummary[]> {
+/**
+ * `shown`: a detail view passes the one it made for all its photos, so links are asked for once.
+ * `viewerId`: who reads them, the reporter unless given; a follower reads no description.
+ */
+export async function reportSummaries(deps: ViewDeps, pairs: { report: Report; task: Task }[], given?: Shown, viewerId?: string): Promise<ReportSummary[]> {
   const grids = await gridNames(deps, pairs.map((p) => p.task.gridId))
   // the reporter's own list: their own photos, so no review filter, but links all the same
-  const reporterId = pairs[0]?.report.reporterId ?? ''
-  const shown = given ?? await reviewFilter(deps, reporterId, pairs.map(({ report }) => ({ ownerId: report.reporterId, photos: report.photos.slice(0, 1) })))
+  const viewer = viewerId ?? pairs[0]?.report.reporterId ?? ''
+  const shown = given ?? await reviewFilter(deps, viewer, pairs.map(({ report }) => ({ ownerId: report.reporterId, photos: report.photos.slice(0, 1) })))
   return pairs.map(({ report, task }) => ({
     reportId: report.id,
     caseNumber: report.caseNumber,
     category: report.category,
     categoryName: categoryName(deps, report.category),
-    description: report.description,
+    description: report.reporterId === viewer ? report.description : '',
     thumbnail: shown(report.reporterId, report.photos.slice(0, 1))[0] ?? null,
     status: task.status,
     level: task.level,
@@ -78,31 +100,54 @@ export async function reportSummaries(deps: ViewDeps, pairs: { report: Report; t
     dueNote: dueNote(task),
     expectedBy: expectedByOf(task, expectedResolveAt(deps, task)),
     stage: stageOf(task),
+    followerCount: followerCount(report),
+    relation: report.reporterId === viewer ? 'reporter' as const : 'follower' as const,
   }))
 }
 
-export async function reportDetail(deps: ViewDeps, report: Report, task: Task, timeline: TimelineEvent[]): Promise<ReportDetail> {
-  const shown = await reviewFilter(deps, report.reporterId, ownedIn(report, task, timeline))
-  const [summary] = await reportSummaries(deps, [{ report, task }], shown)
+/**
+ * A report as its reporter reads it, or (`viewerId` someone else: policy.ts followed_report
+ * has let them in) as a follower does: where and what, never who. No description, address or
+ * rating; the place rounded as on the public board; only photos review passed; the
+ * timeline without others' notes and photos; nothing to do but read.
+ */
+export async function reportDetail(deps: ViewDeps, report: Report, task: Task, timeline: TimelineEvent[], viewerId: string = report.reporterId): Promise<ReportDetail> {
+  const shown = await reviewFilter(deps, viewerId, ownedIn(report, task, timeline))
+  const [summary] = await reportSummaries(deps, [{ report, task }], shown, viewerId)
   const handlerId = task.acceptedById ?? task.result?.byId ?? task.assigneeId
   const people = new Map((await deps.reference.getUsers([handlerId, task.result?.byId].filter((x): x is string => !!x))).map((u) => [u.id, u]))
   const handler = handlerId ? people.get(handlerId) : undefined
   const now = deps.clock.now()
   const urgeFrom = urgeAfter(task, machineContext(deps, report.reporterId, now, task.category))
-  return {
+  const common = {
     ...summary,
     photos: shown(report.reporterId, report.photos),
-    location: report.location,
-    address: report.address,
     routing: report.routing,
     result: resultView(task, people, shown),
+    handler: handler ? { name: handler.name, phone: handler.phone } : null,
+    mergedInto: task.mergedInto ? { reportId: task.mergedInto.reportId, caseNumber: task.mergedInto.caseNumber } : null,
+  }
+  if (viewerId !== report.reporterId) {
+    return {
+      ...common,
+      location: roundToMetres(report.location, BOARD_ROUND_M),
+      rating: null,
+      timeline: timelineShown(followerTimeline(report, timeline, viewerId), shown),
+      canRate: false, canWithdraw: false, canAddInfo: false, canUrge: false, urgeAfter: null,
+      onBehalf: null,
+    }
+  }
+  return {
+    ...common,
+    location: report.location,
+    address: report.address,
     rating: report.rating ?? null,
     timeline: timelineShown(timeline, shown),
-    handler: handler ? { name: handler.name, phone: handler.phone } : null,
     canWithdraw: canApply(task, 'withdraw'),
     canAddInfo: canApply(task, 'add_info'),
     canUrge: canApply(task, 'urge') && urgeFrom !== null && now > urgeFrom,
     urgeAfter: urgeFrom,
+    onBehalf: report.onBehalf ? onBehalfMasked(report.onBehalf) : null,
   }
 }
 
@@ -165,6 +210,10 @@ export async function taskDetail(deps: ViewDeps, caller: User, report: Report, t
     canResolve: canApply(task, 'resolve') && can(caller, 'worker', 'resolveTask', task),
     moves: await movesOf(deps, caller, report, task),
     department: levelLimits(deps, task.category)(task.level).department,
+    followerCount: followerCount(report),
+    // 代报: the staff handling it give the answer back to the resident it was filed for
+    onBehalf: report.onBehalf ? await onBehalfForStaff(deps, report.onBehalf) : null,
+    mergedInto: task.mergedInto ? { taskId: task.mergedInto.taskId, caseNumber: task.mergedInto.caseNumber } : null,
   }
 }
 
@@ -185,5 +234,6 @@ async function movesOf(deps: ViewDeps, caller: User, report: Report, task: Task)
     decideExtension: may('decide_extension', 'admin', 'decideExtension'),
     supervise: may('supervise', 'admin', 'superviseTask'),
     assign: may('assign', 'admin', 'assignTask'),
+    merge: may('merge', 'worker', 'mergeReports'),
   }
 }

@@ -82,6 +82,8 @@ export async function openLocalStack(opts: StackOptions): Promise<LocalStack> {
     declarations: store.declarations,
     audit: store.audit,
     messages: store.messages,
+    points: store.points,
+    patrols: store.patrols,
     files: store.files,
     // the generation is a number in memory here (this host is the map's only writer): checked on every report
     router: mapRouter(store.reference, clock, { recheckMs: 0 }),

@@ -206,6 +206,73 @@ export const FIXTURES: Record<string, Fixture> = {
       return { tasks, move: { type: 'assign', gridId: w.grids.sibling } }
     },
   },
+  // issue 13. "Me too": the open reports of a category around the point (one box query, their tasks, the photos' review)
+  'resident.nearbyReports': {
+    as: 'householder',
+    payload: async (w) => {
+      await w.newCase()
+      return { category: w.reportPayload().category, location: w.reportPayload().location }
+    },
+  },
+  // a neighbour joins the resident's new report from where they stand: the holder is told
+  'resident.joinReport': { as: 'householder', payload: async (w) => ({ reportId: (await w.newCase()).reportId, location: w.reportPayload().location }) },
+  // two neighbours report one problem: the householder's report merged into the resident's (both
+  // tasks written: the target gains a follower, the duplicate is merged and its reporter told)
+  'worker.mergeReports': {
+    as: 'worker',
+    payload: async (w) => {
+      const original = await w.task((await w.newCase()).taskId)
+      const payload = { ...w.reportPayload(), photos: [w.upload('householder')] }
+      const { reportId } = await w.must<{ reportId: string }>('householder', 'resident', 'submitReport', payload, w.requestId())
+      const duplicate = await w.task((await w.rt.store.cases.getReport(reportId))!.taskId)
+      return { taskId: duplicate.id, version: duplicate.version, intoCaseNumber: original.caseNumber, reason: '同一处垃圾堆放，合并处理' }
+    },
+  },
+  // 代报: the worker files for a resident who phoned; the phone sealed before it is written
+  'resident.reportOnBehalf': {
+    as: 'worker',
+    creates: true,
+    payload: (w) => ({ ...w.reportPayload(), photos: [w.upload('worker')], onBehalf: { name: '李秀兰', phone: '13912345678' } }),
+  },
+  'resident.declareOnBehalf': {
+    as: 'worker',
+    creates: true,
+    payload: async (w) => ({ ...w.declarePayload(await w.emptyRoom(), w.newCouple()), onBehalf: { name: '李秀兰', phone: '13912345678' } }),
+  },
+  'resident.myPoints': { as: 'volunteer', payload: () => ({ limit: 20 }) },
+  'user.leaderboard': { as: 'resident', payload: (w) => ({ communityId: w.queue.id }) },
+  // the worker's grid after a case is resolved: a page of its resolved cases, their reports and photos' review
+  'user.gridBoard': {
+    as: 'resident',
+    payload: async (w) => {
+      await w.resolvedCase()
+      return { gridId: w.grids.own, limit: 20 }
+    },
+  },
+  'resident.startPatrol': {
+    as: 'volunteer',
+    creates: true,
+    payload: async (w) => {
+      await endOpenPatrol(w)
+      return { location: w.reportPayload().location }
+    },
+  },
+  'resident.checkInPatrol': { as: 'volunteer', payload: async (w) => ({ patrolId: await openPatrol(w), location: w.reportPayload().location }) },
+  'resident.endPatrol': { as: 'volunteer', payload: async (w) => ({ patrolId: await openPatrol(w), location: w.reportPayload().location }) },
+  'resident.listPatrols': { as: 'volunteer', payload: () => ({ limit: 20 }) },
+}
+
+/** The volunteer's open patrol, started (not counted) when there is none. */
+async function openPatrol(w: World): Promise<string> {
+  const open = await w.rt.store.patrols.openFor(w.people.volunteer)
+  if (open) return open.id
+  return (await w.must<{ id: string }>('volunteer', 'resident', 'startPatrol', { location: w.reportPayload().location }, w.requestId())).id
+}
+
+/** One patrol at a time: a counted start needs the last one ended. */
+async function endOpenPatrol(w: World): Promise<void> {
+  const open = await w.rt.store.patrols.openFor(w.people.volunteer)
+  if (open) await w.must('volunteer', 'resident', 'endPatrol', { patrolId: open.id, location: w.reportPayload().location })
 }
 
 /** The task and version a move names. */

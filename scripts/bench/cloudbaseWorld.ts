@@ -31,7 +31,7 @@ import { WireDb } from '../../tests/functions/cloudbase/wireDb'
  * supervises and decides extensions of the worker's tasks; neighbour: the worker of the grid
  * across the border from the worker's (田面第1网格), who receives a transfer
  */
-export type Who = 'resident' | 'worker' | 'dispatcher' | 'areaDispatcher' | 'neighbour' | 'admin' | 'newcomer' | 'householder'
+export type Who = 'resident' | 'worker' | 'dispatcher' | 'areaDispatcher' | 'neighbour' | 'admin' | 'newcomer' | 'householder' | 'volunteer'
 export interface Case { reportId: string; taskId: string; version: number }
 /** A room of the worker's grid whose household the worker verified, and who lives there. */
 export interface Household { roomId: string; residentIds: string[] }
@@ -150,7 +150,7 @@ export class World {
     const home = DEMO_GRIDS.find((g) => g.id === GRID)!.communityId
     const people = {
       resident: 'u_resident_1', worker: staff.get(GRID)!.workerId, dispatcher: dispatchers.get(QUEUE_COMMUNITY)!, areaDispatcher: dispatchers.get(home)!,
-      neighbour: staff.get(NEIGHBOUR_GRID)!.workerId, admin: 'u_admin_1', newcomer: 'newcomer_1', householder: 'u_resident_2',
+      neighbour: staff.get(NEIGHBOUR_GRID)!.workerId, admin: 'u_admin_1', newcomer: 'newcomer_1', householder: 'u_resident_2', volunteer: 'u_volunteer_1',
     }
     const world = new World(server, db, rt, people, restore)
     const before = world.mark()

@@ -143,3 +143,17 @@ export function expandBBox(box: BBox, marginM: number): BBox {
 export function bboxContains(box: BBox, p: LngLat): boolean {
   return p.lng >= box.minLng && p.lng <= box.maxLng && p.lat >= box.minLat && p.lat <= box.maxLat
 }
+
+/**
+ * The point snapped to the centre of its cell on a grid of `metres` squares: latitude in
+ * steps of `metres`, longitude in steps as wide at the snapped latitude, so every point of a
+ * cell gives the same value and none lands more than half a cell's diagonal away. For places
+ * shown to anyone (the public board): near enough to know the spot, not the door.
+ */
+export function roundToMetres(p: LngLat, metres: number): LngLat {
+  if (!(metres > 0)) throw new RangeError(`a rounding cell is a positive number of metres, got ${metres}`)
+  const latStep = metres / METRES_PER_DEGREE
+  const lat = Math.round(p.lat / latStep) * latStep
+  const lngStep = metres / metresPerDegree(lat).x
+  return { lng: Math.round(p.lng / lngStep) * lngStep, lat }
+}

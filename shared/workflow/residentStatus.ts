@@ -5,7 +5,7 @@ import type { TaskStatus } from './status'
 // is the server's `stage` and by when its `expectedBy`. Free of zod and of the workflow
 // machine: the main package's pages import it.
 
-export const RESIDENT_PHASES = ['received', 'handling', 'done', 'withdrawn', 'refused'] as const
+export const RESIDENT_PHASES = ['received', 'handling', 'done', 'withdrawn', 'refused', 'merged'] as const
 export type ResidentPhase = (typeof RESIDENT_PHASES)[number]
 
 export const RESIDENT_PHASE_WORDS: Readonly<Record<ResidentPhase, string>> = {
@@ -14,6 +14,7 @@ export const RESIDENT_PHASE_WORDS: Readonly<Record<ResidentPhase, string>> = {
   done: '已办结',
   withdrawn: '已撤回',
   refused: '不予受理',
+  merged: '已合并',
 }
 
 // Every state before someone has taken it in hand is "received": a resident cannot act on
@@ -33,6 +34,8 @@ const PHASE_OF: Readonly<Record<TaskStatus, ResidentPhase>> = {
   closed: 'done',
   withdrawn: 'withdrawn',
   rejected: 'refused',
+  // a duplicate: its reporter follows the case it was merged into
+  merged: 'merged',
 }
 
 export const residentPhase = (status: TaskStatus): ResidentPhase => PHASE_OF[status]

@@ -24,6 +24,7 @@ export function stageOf(task: Pick<Task, 'status' | 'level'>): string {
     case 'closed': return '已结案'
     case 'rejected': return '不予受理'
     case 'withdrawn': return '已撤回'
+    case 'merged': return '已合并到同一问题的工单，处理结果将一并告知'
   }
 }
 

@@ -2,7 +2,7 @@
 // always shown in words.
 export const TASK_STATUSES = [
   'submitted', 'assigned', 'accepted', 'resolved', 'closed',
-  'transferred', 'escalated', 'returned', 'extension_requested', 'reopened', 'rejected', 'withdrawn',
+  'transferred', 'escalated', 'returned', 'extension_requested', 'reopened', 'rejected', 'withdrawn', 'merged',
 ] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number]
 
@@ -19,6 +19,7 @@ export const STATUS_NAMES: Record<TaskStatus, string> = {
   reopened: '返工待签收',
   rejected: '不予受理',
   withdrawn: '已撤回',
+  merged: '已合并',
 }
 
 /** States in which the task still waits on staff and counts in an inbox. */

@@ -47,6 +47,10 @@ export type TaskAction =
   | { type: 'withdraw' }
   | { type: 'add_info' }
   | { type: 'urge' }
+  /** "me too": someone else joins the case instead of filing a duplicate (the report gains a follower) */
+  | { type: 'follow' }
+  /** a duplicate merged by staff into another open case, which its reporter and followers follow from now on */
+  | { type: 'merge'; into: { taskId: string; reportId: string; caseNumber: string } }
 export type TaskActionType = TaskAction['type']
 
 const GRID_HELD_NOT_TRANSFERRED: readonly TaskStatus[] = ['assigned', 'accepted', 'reopened']
@@ -68,12 +72,14 @@ export const ALLOWED: Record<TaskActionType, readonly TaskStatus[]> = {
   withdraw: BEFORE_ACCEPT,
   add_info: OPEN_STATUSES,
   urge: OPEN_STATUSES,
+  follow: OPEN_STATUSES,
+  merge: OPEN_STATUSES,
 }
 
 export const VERBS: Record<TaskActionType, string> = {
   accept: '签收', resolve: '办结', rate: '评价', close_unrated: '结案', escalate: '上报', transfer: '转派', refuse_transfer: '拒收',
   return: '退回', assign: '派单', request_extension: '申请延期', decide_extension: '审批延期', supervise: '督办', warn: '预警',
-  withdraw: '撤回', add_info: '补充说明', urge: '催办',
+  withdraw: '撤回', add_info: '补充说明', urge: '催办', follow: '关注', merge: '合并',
 }
 
 /** A resolved case its reporter has not rated closes as unrated after this long (DESIGN.md). */
@@ -228,7 +234,14 @@ export function applyTaskAction(task: Task, action: TaskAction, ctx: MachineCont
       return ok({ ...t, status: 'withdrawn', closedAt: ctx.now, dueAt: null, warnAt: null, checkAt: null })
     }
     case 'add_info':
+    case 'follow':
       return ok({ ...base, ...keep })
+    case 'merge': {
+      if (action.into.taskId === task.id) return conflict(task, action.type, '不能合并到本工单自身')
+      // the case it joins carries on; this one asks nothing of anyone any more
+      const { transfer: _t, extension: _e, ...t } = base
+      return ok({ ...t, status: 'merged', mergedInto: action.into, closedAt: ctx.now, dueAt: null, warnAt: null, checkAt: null })
+    }
     case 'urge': {
       const after = urgeAfter(task, ctx)
       if (after === null) return conflict(task, action.type)

@@ -44,6 +44,8 @@ export interface World {
   moves: MoveTasks
   /** the resident's reports for what a reporter does after submitting, one each, assigned and not yet accepted */
   followUp: { withdraw: string; addInfo: string; urge: string }
+  /** issue 13: a duplicate of the worker's grid to merge into another open case (its 工单编号), and the volunteer's open patrol */
+  neighbours: { merge: Ref; intoCaseNumber: string; patrolId: string }
   close(): Promise<void>
 }
 
@@ -163,6 +165,28 @@ export const FIXTURES: Partial<Record<ActionKey, Fixture>> = {
     caller: 'community_dispatcher',
     valid: (w) => ({ tasks: [w.moves.bulk, w.moves.supervise], move: { type: 'supervise', note: '请加快处理进度' } }),
   },
+  // issue 13: "me too", merging, 代报, volunteers' points and patrols, the public board
+  'resident.nearbyReports': { caller: 'volunteer', valid: (w) => ({ category: 'fire_escape_blocked', location: { ...w.point } }) },
+  'resident.joinReport': { caller: 'volunteer', valid: (w) => ({ reportId: w.assigned.reportId, location: { ...w.point } }) },
+  'worker.mergeReports': { caller: 'grid_worker', valid: (w) => ({ ...w.neighbours.merge, intoCaseNumber: w.neighbours.intoCaseNumber, reason: '同一处消防通道堵塞' }) },
+  'resident.reportOnBehalf': {
+    caller: 'grid_worker',
+    valid: (w) => ({
+      category: 'fire_escape_blocked', description: '居民来电：消防通道被电动车堵住了', photos: [w.photos.worker[0]], location: { ...w.point }, address: '3栋2单元门口',
+      onBehalf: { name: '李阿姨', phone: '13912345678' },
+    }),
+  },
+  'resident.declareOnBehalf': {
+    caller: 'grid_worker',
+    valid: (w) => ({ roomId: w.freeRoomId, standing: 'tenant', consentVersion: CONSENT.version, persons: [fuzzPerson('44030519881120203')], onBehalf: { name: '林小雨', phone: '13712345678' } }),
+  },
+  'resident.myPoints': { caller: 'volunteer', valid: () => ({ limit: 10 }) },
+  'resident.startPatrol': { caller: 'volunteer', valid: (w) => ({ location: { ...w.point } }) },
+  'resident.checkInPatrol': { caller: 'volunteer', valid: (w) => ({ patrolId: w.neighbours.patrolId, location: { ...w.point } }) },
+  'resident.endPatrol': { caller: 'volunteer', valid: (w) => ({ patrolId: w.neighbours.patrolId, location: { ...w.point } }) },
+  'resident.listPatrols': { caller: 'volunteer', valid: () => ({ limit: 10 }) },
+  'user.leaderboard': { caller: 'resident', valid: (w) => ({ communityId: w.callers.community_dispatcher.communityId }) },
+  'user.gridBoard': { caller: 'resident', valid: (w) => ({ gridId: w.callers.grid_worker.gridIds[0], limit: 10 }) },
 }
 
 /** A person of a valid declaration: a resident ID with its check character, relation 本人. */
@@ -222,6 +246,14 @@ export async function openFuzzWorld(): Promise<World> {
   // a minute apart, as moveTasks paces its reports, for the per-minute create limit
   const pacedReport = async () => (stack.clock.advance(1), (await submit()).reportId as string)
   const followUp = { withdraw: await pacedReport(), addInfo: await pacedReport(), urge: await pacedReport() }
+  const taskRef = async (reportId: string) => {
+    const task = (await stack.store.cases.getTask((await stack.store.cases.getReport(reportId))!.taskId)) ?? broken(`no task of ${reportId}`)
+    return { taskId: task.id, version: task.version, caseNumber: task.caseNumber }
+  }
+  const duplicate = await taskRef(await pacedReport())
+  const original = await taskRef(await pacedReport())
+  const patrol = await call('resident', callers.volunteer, 'startPatrol', { location: point })
+  const neighbours = { merge: { taskId: duplicate.taskId, version: duplicate.version }, intoCaseNumber: original.caseNumber, patrolId: patrol.id as string }
 
   const watch = new StoreWatch(join(dir, 'gridlink.sqlite'))
   return {
@@ -235,6 +267,7 @@ export async function openFuzzWorld(): Promise<World> {
     freeRoomId: free[2] ?? broken('no third empty room in the worker grid'),
     moves,
     followUp,
+    neighbours,
     async close() {
       watch.close()
       await stack.close()

@@ -47,6 +47,8 @@ const SAMPLES: TaskAction[] = [
   { type: 'withdraw' },
   { type: 'add_info' },
   { type: 'urge' },
+  { type: 'follow' },
+  { type: 'merge', into: { taskId: 't9', reportId: 'r9', caseNumber: '2026112300009' } },
 ]
 // urging waits for the expected time: the table urges a month on, past every deadline of inState
 const ctxFor = (a: TaskAction) => (a.type === 'urge' ? { ...ctx, now: now + 30 * 24 * H } : ctx)
@@ -60,7 +62,8 @@ const inState = (status: TaskStatus): Task => {
     ...(status === 'extension_requested' ? { extension: { days: 2, reason: '等待配件', byId: 'u_w', byName: '王建国', at: now } } : {}),
     ...(status === 'transferred' ? { transfer: { fromGridId: 'g0', toGridId: 'g1', reason: '相邻', byId: 'u_w0', at: now } } : {}),
     ...(status === 'resolved' ? { resolvedAt: now, dueAt: now + RATING_WINDOW_MS, warnAt: null, checkAt: null } : {}),
-    ...(status === 'closed' || status === 'rejected' || status === 'withdrawn' ? { dueAt: null, warnAt: null, checkAt: null } : {}),
+    ...(status === 'closed' || status === 'rejected' || status === 'withdrawn' || status === 'merged' ? { dueAt: null, warnAt: null, checkAt: null } : {}),
+    ...(status === 'merged' ? { closedAt: now, mergedInto: { taskId: 't8', reportId: 'r8', caseNumber: '2026112300008' } } : {}),
   })
 }
 
@@ -246,6 +249,30 @@ describe('the task machine', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^您已催办过，\d+月\d+日\d\d:\d\d后可以再次催办$/) } })
     expect(applyTaskAction(urged.value, { type: 'urge' }, { ...ctx, now: later.now + URGE_EVERY_MS + 1 }).ok).toBe(true)
     expect(applyTaskAction(inState('closed'), { type: 'urge' }, later)).toMatchObject({ ok: false, error: { message: '当前状态「已结案」，不能催办' } })
+  })
+
+  it('lets someone follow an open case ("me too") without moving it: same state, deadlines and holder, one version on', () => {
+    for (const status of ['submitted', 'assigned', 'accepted', 'transferred', 'escalated', 'returned', 'extension_requested', 'reopened'] as const) {
+      const before = inState(status)
+      expect(applied({ ...before, calendarUnconfirmed: true }, { type: 'follow' })).toEqual({ ...before, calendarUnconfirmed: true, version: before.version + 1, updatedAt: now })
+    }
+    for (const status of ['resolved', 'closed', 'withdrawn', 'rejected', 'merged'] as const) {
+      expect(applyTaskAction(inState(status), { type: 'follow' }, ctx)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/当前状态为「.+」，不能关注/) } })
+    }
+  })
+
+  it('merges an open duplicate into another case: it ends, with every deadline, its transfer and extension, and says where it went', () => {
+    const into = { taskId: 't9', reportId: 'r9', caseNumber: '2026112300009' }
+    for (const status of ['assigned', 'accepted', 'transferred', 'extension_requested', 'returned'] as const) {
+      const t = applied(inState(status), { type: 'merge', into })
+      expect(t).toMatchObject({ status: 'merged', mergedInto: into, closedAt: now, dueAt: null, warnAt: null, checkAt: null, version: 4 })
+      expect(t.transfer).toBeUndefined()
+      expect(t.extension).toBeUndefined()
+      for (const type of ['accept', 'resolve', 'escalate', 'follow', 'merge', 'withdraw', 'urge', 'add_info'] as const) expect(canApply(t, type)).toBe(false)
+    }
+    expect(applyTaskAction(inState('assigned'), { type: 'merge', into: { ...into, taskId: 't1' } }, ctx)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '不能合并到本工单自身' } })
+    expect(applyTaskAction(inState('resolved'), { type: 'merge', into }, ctx)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该任务当前状态为「已办结待评价」，不能合并，请刷新后查看' } })
+    expect(applyTaskAction(inState('merged'), { type: 'merge', into }, ctx)).toMatchObject({ ok: false, error: { message: '该任务当前状态为「已合并」，不能合并，请刷新后查看' } })
   })
 
   it.each([

@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import type { AreaFilter, AreaRef, Cases, NewReport, PageOf, PageQuery, QueueRef, TaskChange } from '../../app/ports'
+import type { AreaFilter, AreaRef, Cases, NearbyQuery, NewReport, PageOf, PageQuery, QueueRef, TaskChange } from '../../app/ports'
 import type { Report, Task } from '../../../shared/model'
 import type { TaskStatus } from '../../../shared/workflow/status'
 import { countArea, findByCaseNumber, listArea, listChecks } from './areaLists'
@@ -8,6 +8,7 @@ import { createReport, saveTaskChange } from './cases'
 import { COLLECTIONS, fromDoc, type Doc } from './docs'
 import { listInboxWithAssigned } from './inbox'
 import * as lists from './lists'
+import { listNearbyReports, listResolvedForGrid } from './nearbyLists'
 import { byId, docsByIds } from './reads'
 
 // Cases on the CloudBase document database: the writes that must land whole are
@@ -80,5 +81,13 @@ export class CloudbaseCases implements Cases {
 
   listTimeline(taskId: string) {
     return lists.listTimeline(this.db, taskId)
+  }
+
+  listNearbyReports(query: NearbyQuery): Promise<Report[]> {
+    return listNearbyReports(this.db, query)
+  }
+
+  listResolvedForGrid(gridId: string, page: PageQuery): Promise<PageOf<Task>> {
+    return listResolvedForGrid(this.db, gridId, page)
   }
 }

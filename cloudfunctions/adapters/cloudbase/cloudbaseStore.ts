@@ -7,6 +7,8 @@ import { CloudbaseCases } from './cloudbaseCases'
 import { CloudbaseDeclarations } from './cloudbaseDeclarations'
 import { CloudbaseFiles, type CloudbaseFilesOptions } from './cloudbaseFiles'
 import { CloudbaseMessages } from './cloudbaseMessages'
+import { CloudbasePatrols } from './cloudbasePatrols'
+import { CloudbasePoints } from './cloudbasePoints'
 import { CloudbaseReference } from './cloudbaseReference'
 import type { Doc } from './docs'
 import { docsByIds } from './reads'
@@ -24,6 +26,8 @@ export class CloudbaseStore {
   readonly declarations: CloudbaseDeclarations
   readonly audit: CloudbaseAudit
   readonly messages: CloudbaseMessages
+  readonly points: CloudbasePoints
+  readonly patrols: CloudbasePatrols
   readonly files: CloudbaseFiles
   readonly bindingCodes: CloudbaseBindingCodes
   readonly accountLinks: CloudbaseAccountLinks
@@ -35,6 +39,8 @@ export class CloudbaseStore {
     this.declarations = new CloudbaseDeclarations(db)
     this.audit = new CloudbaseAudit(db)
     this.messages = new CloudbaseMessages(db)
+    this.points = new CloudbasePoints(db)
+    this.patrols = new CloudbasePatrols(db)
     this.files = new CloudbaseFiles(db, opts)
     this.bindingCodes = new CloudbaseBindingCodes(db)
     this.accountLinks = new CloudbaseAccountLinks(db)

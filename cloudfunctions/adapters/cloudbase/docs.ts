@@ -43,6 +43,12 @@ export const COLLECTIONS = {
   auditLog: 'audit_log',
   /** the 工单编号 handed out, one counter per day (_id = YYYYMMDD, `seq` = the last number; caseSequences.ts) */
   caseSequences: 'case_sequences',
+  /** volunteers' points, one entry per case (_id = the report's id; cloudbasePoints.ts) */
+  pointsEntries: 'points_entries',
+  /** a volunteer's points per community (_id = `<communityId>:<userId>`), kept by each grant's transaction: the leaderboard */
+  pointsTotals: 'points_totals',
+  /** volunteers' patrol log (巡查打卡), one document per patrol (_id = id) */
+  patrols: 'patrols',
 } as const
 
 export type Doc = Record<string, any> & { _id: string }

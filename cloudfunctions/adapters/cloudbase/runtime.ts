@@ -85,6 +85,8 @@ export function openRuntime(settings: CloudbaseSettings = loadCloudbaseSettings(
       declarations: store.declarations,
       audit: store.audit,
       messages: store.messages,
+      points: store.points,
+      patrols: store.patrols,
       files: store.files,
       router,
       notifier,

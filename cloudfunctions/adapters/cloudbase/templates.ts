@@ -63,6 +63,9 @@ const STATUS: Record<Message['kind'], string> = {
   report_withdrawn: '已撤回',
   report_info_added: '补充说明',
   report_urged: '居民催办',
+  report_followed: '同一问题',
+  report_merged: '已合并',
+  points_granted: '获得积分',
 }
 
 /** The template of a message's kind, if one is configured (a kind no template may carry has none). */
@@ -102,6 +105,11 @@ const PAGES: Record<MessageKind, (m: Message) => string> = {
   report_withdrawn: taskPage,
   report_info_added: taskPage,
   report_urged: taskPage,
+  // "me too" and merging: staff hear of new followers, residents of their report's merge
+  report_followed: taskPage,
+  report_merged: casePage,
+  // the case that earned them; in-app only for now (no template carries it)
+  points_granted: casePage,
 }
 
 export const pageOf = (m: Message): string => PAGES[m.kind](m)

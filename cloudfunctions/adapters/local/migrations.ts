@@ -337,6 +337,48 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tasks_checks ON tasks(check_at, id) WHERE check_at IS NOT NULL;
     `,
   },
+  {
+    version: 10,
+    name: '"me too" and the public board: reports by category and time, a grid\'s resolved cases',
+    up: `
+      -- "Me too" (我也遇到): one category's reports of the last days, newest first; the box
+      -- around the point is checked on the documents of that range (a few per block and month).
+      CREATE INDEX reports_by_category ON reports(category, created_at DESC, id DESC);
+      -- The public board (办结公示): a grid's resolved and closed cases, the latest resolution
+      -- first. The board's query repeats this IN list term for term, or SQLite skips the index.
+      CREATE INDEX tasks_resolved_by_grid ON tasks(grid_id, resolved_at DESC, id DESC)
+        WHERE status IN ('resolved','closed');
+    `,
+  },
+  {
+    version: 11,
+    name: "volunteers' points and the patrol log",
+    up: `
+      -- One entry per case (id = the report's id): the primary key, not an earlier read, makes a
+      -- grant once-only however often a resolve, a rating or the close job asks for it. A capped
+      -- entry is kept with 0 points so the history says why.
+      CREATE TABLE points_entries (
+        id TEXT PRIMARY KEY, user_id TEXT NOT NULL, community_id TEXT, day TEXT NOT NULL,
+        points INTEGER NOT NULL, at INTEGER NOT NULL, doc TEXT NOT NULL
+      ) STRICT;
+      -- the day's total for the cap, and a person's total (covering: the sums read no document)
+      CREATE INDEX points_by_user_day ON points_entries(user_id, day, points);
+      -- a person's history, newest first
+      CREATE INDEX points_history ON points_entries(user_id, at DESC, id DESC);
+      -- a community's leaderboard: its entries grouped by person (covering)
+      CREATE INDEX points_by_community ON points_entries(community_id, user_id, points, at);
+
+      -- 巡查打卡. request_key is UNIQUE so that two starts racing with one key are decided by the
+      -- insert, as declarations' is.
+      CREATE TABLE patrols (
+        id TEXT PRIMARY KEY, request_key TEXT UNIQUE, user_id TEXT NOT NULL,
+        started_at INTEGER NOT NULL, ended_at INTEGER, version INTEGER NOT NULL, doc TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX patrols_by_user ON patrols(user_id, started_at DESC, id DESC);
+      -- a person's patrol that has not ended (one at a time)
+      CREATE INDEX patrols_open ON patrols(user_id, started_at DESC) WHERE ended_at IS NULL;
+    `,
+  },
 ]
 
 export const schemaVersion = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { AreaFilter, AreaRef, Cases, NewReport, PageOf, PageQuery, QueueRef, TaskChange } from '../../app/ports'
+import type { AreaFilter, AreaRef, Cases, NearbyQuery, NewReport, PageOf, PageQuery, QueueRef, TaskChange } from '../../app/ports'
 import { messageSteps } from './messageSteps'
 import type { Step, WriteThread } from './writeThread'
 import type { Report, Task, TimelineEvent } from '../../../shared/model'
 import type { TaskStatus } from '../../../shared/workflow/status'
 import { decodeCursor, inOrder, pageSize, toPage } from '../paging'
-import { areaCountSql, areaTasksSql, areaWhere, CHECKS_SQL, openTasksSql, type After } from './taskQueries'
+import { areaCountSql, areaTasksSql, areaWhere, CHECKS_SQL, NEARBY_REPORTS_SQL, openTasksSql, resolvedForGridSql, type After } from './taskQueries'
 import {
   TASK_SELECT, eventFromRow, eventToRow, reportFromRow, reportToRow,
   taskFromRow, taskToRow, type EventRow, type ReportRow, type TaskRow,
@@ -73,6 +73,9 @@ export class SqliteCases implements Cases {
       byCaseNumber: p<TaskRow>(`SELECT ${TASK_SELECT} FROM tasks WHERE case_number = ?`),
       claimedSequence: p<{ seq: number }>('SELECT seq FROM case_sequences WHERE claim = ?'),
       timeline: p<EventRow>('SELECT id, task_id, at, doc FROM timeline WHERE task_id = ? ORDER BY at, seq'),
+      nearby: p<ReportRow>(NEARBY_REPORTS_SQL),
+      resolvedFirst: p<TaskRow>(resolvedForGridSql(false)),
+      resolvedAfter: p<TaskRow>(resolvedForGridSql(true)),
     }
   }
 
@@ -233,6 +236,25 @@ export class SqliteCases implements Cases {
 
   async listTimeline(taskId: string): Promise<TimelineEvent[]> {
     return this.s.timeline.all(taskId).map(eventFromRow)
+  }
+
+  async listNearbyReports(query: NearbyQuery): Promise<Report[]> {
+    const { category, since, box } = query
+    return this.s.nearby.all({ category, since, ...box, limit: pageSize(query.limit) }).map(reportFromRow)
+  }
+
+  async listResolvedForGrid(gridId: string, page: PageQuery): Promise<PageOf<Task>> {
+    const limit = pageSize(page.limit)
+    const q = { grid: gridId, limit: limit + 1 }
+    const rows = page.cursor
+      ? this.s.resolvedAfter.all({ ...q, ...this.resolvedKey(page.cursor) })
+      : this.s.resolvedFirst.all(q)
+    return toPage(rows.map(taskFromRow), limit, 'board', (t) => [t.resolvedAt ?? 0, t.id])
+  }
+
+  private resolvedKey(cursor: string) {
+    const [resolved, id] = decodeCursor('board', cursor, ['number', 'string'])
+    return { resolved, id }
   }
 
   private afterKey<R>(stmt: Database.Statement<unknown[], R>, q: object, [created, id]: (string | number | null)[]): R[] {

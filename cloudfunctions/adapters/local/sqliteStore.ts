@@ -11,6 +11,8 @@ import { SqliteCases } from './sqliteCases'
 import { SqliteDeclarations } from './sqliteDeclarations'
 import { SqliteFiles } from './sqliteFiles'
 import { SqliteMessages } from './sqliteMessages'
+import { SqlitePatrols } from './sqlitePatrols'
+import { SqlitePoints } from './sqlitePoints'
 import { SqliteReference } from './sqliteReference'
 import { WriteThread } from './writeThread'
 
@@ -71,6 +73,8 @@ export class SqliteStore {
   readonly declarations: SqliteDeclarations
   readonly audit: SqliteAudit
   readonly messages: SqliteMessages
+  readonly points: SqlitePoints
+  readonly patrols: SqlitePatrols
   readonly files: SqliteFiles
   readonly bindingCodes: SqliteBindingCodes
   readonly accountLinks: LocalAccountLinks
@@ -83,6 +87,8 @@ export class SqliteStore {
     this.declarations = new SqliteDeclarations(db, writer)
     this.audit = new SqliteAudit(db, writer)
     this.messages = new SqliteMessages(db, writer)
+    this.points = new SqlitePoints(db, writer)
+    this.patrols = new SqlitePatrols(db, writer)
     this.files = new SqliteFiles(db, writer)
     this.bindingCodes = new SqliteBindingCodes(db, writer)
     this.accountLinks = new LocalAccountLinks(db, writer)

@@ -81,3 +81,17 @@ export const areaCountSql = (where: string) => `SELECT count(*) AS n FROM tasks 
 export const CHECKS_SQL = `SELECT ${TASK_SELECT} FROM tasks
   WHERE check_at IS NOT NULL AND check_at < @before AND status IN (${OPEN_IN})
   ORDER BY check_at, id LIMIT @limit`
+
+/** A grid's public board: resolved and closed tasks, the latest resolution first (tasks_resolved_by_grid, same IN list). */
+export function resolvedForGridSql(after: boolean): string {
+  return `SELECT ${TASK_SELECT} FROM tasks
+    WHERE grid_id = @grid AND status IN ('resolved','closed') ${after ? 'AND (resolved_at, id) < (@resolved, @id)' : ''}
+    ORDER BY resolved_at DESC, id DESC LIMIT @limit`
+}
+
+/** "Me too": one category's reports since an instant inside a box, newest first (reports_by_category). */
+export const NEARBY_REPORTS_SQL = `SELECT * FROM reports
+  WHERE category = @category AND created_at >= @since
+    AND json_extract(doc, '$.location.lng') BETWEEN @minLng AND @maxLng
+    AND json_extract(doc, '$.location.lat') BETWEEN @minLat AND @maxLat
+  ORDER BY created_at DESC, id DESC LIMIT @limit`

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { DeclarationView } from '../../../shared/api'
 import { addWorkingMinutes } from '../../../shared/calendar/workingTime'
 import { DECLARATION_KIND_NAMES, type DeclarationKind, type Standing } from '../../../shared/declarations/words'
-import type { Declaration, DeclaredPerson, Grid, Message, User } from '../../../shared/model'
+import type { Declaration, DeclaredPerson, Grid, Message, OnBehalf, User } from '../../../shared/model'
 import { ok, type Result } from '../../../shared/result'
 import type { Needs } from '../ports'
 import { gridDuty } from '../recipients'
@@ -15,7 +15,7 @@ import { declarationViews } from './views'
 // on leave, or their substitute, as for tasks), by when (working time), who hears of it, and
 // the one idempotent write that stores it with its messages.
 
-export type DeclareAction = 'declareResidence' | 'declareMoveOut'
+export type DeclareAction = 'declareResidence' | 'declareMoveOut' | 'declareOnBehalf'
 
 const requestKeyOf = (caller: User, action: DeclareAction, requestId: string | undefined) => (requestId ? `${caller.id}:${action}:${requestId}` : null)
 
@@ -37,7 +37,7 @@ export async function verificationDuty(deps: Needs<'reference' | 'config' | 'cal
 
 /** 'declaration_received' to each verifying staff member: which room, how many people, which way. */
 export function receivedMessages(deps: Needs<'ids' | 'clock'>, recipientIds: string[], d: Declaration, communityName: string, amended = false): Message[] {
-  const title = `待核查：${DECLARATION_KIND_NAMES[d.kind]}${amended ? '（已补充）' : ''}`
+  const title = `待核查：${DECLARATION_KIND_NAMES[d.kind]}${d.onBehalf ? '（代申报）' : ''}${amended ? '（已补充）' : ''}`
   const body = `${communityName}${d.addressLabel}，${d.persons.length}人${d.kind === 'move_in' ? '申报入住' : '申报迁出'}`
   return recipientIds.map((userId) => message(deps, userId, 'declaration_received', title, body, { declarationId: d.id }))
 }
@@ -51,6 +51,8 @@ export interface DeclarationDraft {
   persons: DeclaredPerson[]
   moveOutDate?: string
   consentVersion: string
+  /** 代申报: the resident a worker or volunteer files for (sealed) */
+  onBehalf?: OnBehalf
 }
 
 /** The declaration a request made before (a retry after its answer was lost), as it is now. */
@@ -61,12 +63,13 @@ async function madeBefore(deps: Needs<'declarations' | 'router' | 'clock'>, requ
 
 type OpenDeps = Needs<'declarations' | 'reference' | 'router' | 'notifier' | 'ids' | 'clock' | 'config' | 'calendar'>
 
-/** Stores the declaration (pending, version 1) with its messages and `extra` ones; a replayed request answers with the first. */
-/** A create's first steps, as both creates take them: the form against the server's day, the room, the request's key and id. */
-export type Begun<K extends 'declare' | 'moveOut'> = { before: DeclarationView } | { before: null; form: FormOf<K>; place: RoomPlace; requestKey: string | null; id: string }
+type BeginKind = 'declare' | 'moveOut' | 'declareOnBehalf'
+
+/** A create's first steps, as every create takes them: the form against the server's day, the room, the request's key and id. */
+export type Begun<K extends BeginKind> = { before: DeclarationView } | { before: null; form: FormOf<K>; place: RoomPlace; requestKey: string | null; id: string }
 
 /** …and a retry of a create that already landed answers with what it made (`before`). */
-export async function beginDeclaration<K extends 'declare' | 'moveOut'>(
+export async function beginDeclaration<K extends BeginKind>(
   deps: Needs<'declarations' | 'buildings' | 'router' | 'ids' | 'clock'>, caller: User, action: DeclareAction, kind: K, input: { consentVersion: string; roomId: string }, requestId: string | undefined,
 ): Promise<Result<Begun<K>>> {
   const form = checkForm(deps, kind, input)
@@ -79,6 +82,7 @@ export async function beginDeclaration<K extends 'declare' | 'moveOut'>(
   return ok(before ? { before } : { before: null, form: form.value, place: place.value, requestKey, id })
 }
 
+/** Stores the declaration (pending, version 1) with its messages and `extra` ones; a replayed request answers with the first. */
 export async function openDeclaration(deps: OpenDeps, caller: User, draft: DeclarationDraft, extra: (d: Declaration) => Promise<Message[]> = async () => []): Promise<Result<DeclarationView>> {
   const now = deps.clock.now()
   const { place } = draft
@@ -87,8 +91,9 @@ export async function openDeclaration(deps: OpenDeps, caller: User, draft: Decla
     id: draft.id, kind: draft.kind, ...placeFields(place), declarantId: caller.id, standing: draft.standing, persons: draft.persons,
     ...(draft.moveOutDate ? { moveOutDate: draft.moveOutDate } : {}),
     consentVersion: draft.consentVersion, status: 'pending', assigneeId: duty.assigneeId, dueAt: duty.dueAt, review: null,
-    history: [{ at: now, actorId: caller.id, actorName: actorNameOf(caller), action: 'submitted' }],
-    version: 1, createdAt: now, updatedAt: now, anonymisedAt: null,
+    // 代申报 is said in the history, the resident it was for is not (their contact is in onBehalf)
+    history: [{ at: now, actorId: caller.id, actorName: actorNameOf(caller), action: 'submitted', ...(draft.onBehalf ? { note: '代申报' } : {}) }],
+    version: 1, createdAt: now, updatedAt: now, anonymisedAt: null, ...(draft.onBehalf ? { onBehalf: draft.onBehalf } : {}),
   }
   const messages = [...receivedMessages(deps, duty.recipientIds, declaration, place.community.name), ...(await extra(declaration))]
   const stored = await deps.declarations.create({ requestKey: draft.requestKey, declaration, messages })

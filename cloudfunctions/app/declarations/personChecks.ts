@@ -2,11 +2,12 @@ import type * as z from 'zod'
 import { CONSENT } from '../../../shared/declarations/consent'
 import { DECLARATION_STATUS_NAMES, maskName } from '../../../shared/declarations/words'
 import { appError, type AppError } from '../../../shared/errors'
-import { shanghaiToday } from '../../../shared/identity/calendarDate'
+import { shanghaiToday, type CalendarDay } from '../../../shared/identity/calendarDate'
 import type { DeclaredPerson } from '../../../shared/model'
 import { fail, ok, type Result } from '../../../shared/result'
 import { declarationSchemas, type PersonInput } from '../../../shared/schemas/declaration'
 import { parseWith } from '../../../shared/schemas/messages'
+import { declareOnBehalfSchemaFor } from '../../../shared/schemas/onBehalf'
 import type { Clock, Needs } from '../ports'
 import { seal } from './seal'
 import { isOpenDeclaration } from './views'
@@ -15,7 +16,8 @@ import { isOpenDeclaration } from './views'
 // and move-out: the form again against the server's clock, the consent version, one person
 // twice, and the same ID already in the room.
 
-type Forms = ReturnType<typeof declarationSchemas>
+const formsFor = (today: () => CalendarDay) => ({ ...declarationSchemas(today), declareOnBehalf: declareOnBehalfSchemaFor(today) })
+type Forms = ReturnType<typeof formsFor>
 export type FormOf<K extends keyof Forms> = z.output<Forms[K]>
 
 // Built once per clock (zod schemas are costly to build, cheap to run): "today" is asked of
@@ -23,7 +25,7 @@ export type FormOf<K extends keyof Forms> = z.output<Forms[K]>
 const built = new WeakMap<Clock, Forms>()
 function schemasFor(clock: Clock): Forms {
   let forms = built.get(clock)
-  if (!forms) built.set(clock, (forms = declarationSchemas(() => shanghaiToday(clock.now()))))
+  if (!forms) built.set(clock, (forms = formsFor(() => shanghaiToday(clock.now()))))
   return forms
 }
 

@@ -5,6 +5,7 @@ import {
 import { ID_KIND_NAMES } from '../../../shared/identity/idDocuments'
 import type { Declaration, DeclarationEvent, DeclaredPerson, Resident } from '../../../shared/model'
 import type { Needs } from '../ports'
+import { onBehalfMasked } from '../reports/onBehalfView'
 import { communityNameOf, gridNameOf, mapNames, type MapNames } from './place'
 
 // Declarations and register records → what a screen shows: the declarant's and the worker's
@@ -57,6 +58,7 @@ export function declarationView(d: Declaration, names: MapNames, now: number): D
     version: d.version,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
+    onBehalf: d.onBehalf ? onBehalfMasked(d.onBehalf) : null,
   }
 }
 

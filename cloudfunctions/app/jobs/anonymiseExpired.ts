@@ -15,6 +15,8 @@ export const ANONYMISE_BATCH = 100
 const DAY_MS = 86_400_000
 export const ANONYMOUS_NAME = '已匿名'
 
+/** 代申报's resident goes with the people: the answer was given back long before (the history still says 代申报). */
+const withoutOnBehalf = ({ onBehalf: _contact, ...d }: Declaration): Declaration => d
 const anonymous = <P extends Pick<DeclaredPerson, 'name' | 'idNumber' | 'phone'>>(p: P): P => ({ ...p, name: ANONYMOUS_NAME, idNumber: ERASED, phone: null })
 
 export async function anonymiseExpired(deps: Deps, now: number, batch = ANONYMISE_BATCH): Promise<JobResult> {
@@ -26,11 +28,11 @@ export async function anonymiseExpired(deps: Deps, now: number, batch = ANONYMIS
   const carrierIds = [...new Set(expired.residents.flatMap((r) => [r.declarationId, ...(r.movedOut ? [r.movedOut.declarationId] : [])]))]
   const declarations = new Map<string, Declaration>()
   for (const d of await deps.declarations.getMany(carrierIds)) {
-    declarations.set(d.id, { ...d, persons: d.persons.map((p) => (leaving.has(p.id) ? anonymous(p) : p)) })
+    declarations.set(d.id, { ...withoutOnBehalf(d), persons: d.persons.map((p) => (leaving.has(p.id) ? anonymous(p) : p)) })
   }
   for (const d of expired.declarations) {
     const base = declarations.get(d.id) ?? d
-    declarations.set(d.id, { ...base, persons: base.persons.map(anonymous), anonymisedAt: now })
+    declarations.set(d.id, { ...withoutOnBehalf(base), persons: base.persons.map(anonymous), anonymisedAt: now })
   }
   await deps.declarations.saveAnonymised({ residents, declarations: [...declarations.values()] })
   return { changed: residents.length + expired.declarations.length, more: expired.residents.length === batch || expired.declarations.length === batch }

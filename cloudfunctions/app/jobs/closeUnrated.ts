@@ -1,8 +1,9 @@
 import { applyTaskAction } from '../../../shared/workflow/taskMachine'
 import type { Deps } from '../ports'
-import { message, pushQuietly, SYSTEM_ACTOR, timelineEvent } from '../records'
+import { message, pushQuietly, reportAudience, SYSTEM_ACTOR, timelineEvent } from '../records'
 import { at, type JobResult } from './job'
 import { machineContext } from '../tasks/limits'
+import { grantQuietly } from '../volunteers/points'
 
 // A resolved case its reporter has not rated within the rating window (7 days, DESIGN.md)
 // closes as unrated, with a timeline line and a message to the reporter. A resolved task's
@@ -24,9 +25,11 @@ export async function closeUnrated(deps: Deps, now: number, batch = CLOSE_UNRATE
     if (!next.ok || !report) continue
     const refs = { reportId: report.id, taskId: task.id }
     const events = [timelineEvent(d, task.id, SYSTEM_ACTOR, 'close_unrated', '居民7天内未评价，系统自动结案')]
-    const messages = [message(d, report.reporterId, 'report_closed', '您的反映已结案', '处理结果发布7天内未收到评价，已自动结案；如问题仍在，欢迎再次反映', refs)]
+    const messages = reportAudience(report).map((id) => message(d, id, 'report_closed', '您的反映已结案', '处理结果发布7天内未收到评价，已自动结案；如问题仍在，欢迎再次反映', refs))
     if (!(await d.cases.saveTaskChange({ task: next.value, expectedVersion: task.version, events, messages }))) continue
     changed++
+    // heals a volunteer's grant the resolve lost (granted once per case)
+    await grantQuietly(d, report, next.value)
     await pushQuietly(d, messages)
   }
   return { changed, more: due.length === batch }

@@ -15,8 +15,8 @@ export interface TaskChange {
   expectedVersion: number
   events: TimelineEvent[]
   messages: Message[]
-  /** fields of the task's report that change with it (a rating) */
-  reportPatch?: Partial<Pick<Report, 'rating'>>
+  /** fields of the task's report that change with it (a rating, the followers of "me too" and merges) */
+  reportPatch?: Partial<Pick<Report, 'rating' | 'followerIds'>>
 }
 
 /** A dispatchers' queue: the open tasks that no grid holds, per community, street or the district. */
@@ -35,6 +35,17 @@ export interface AreaFilter {
   dueBefore?: number
   /** a 延期 request waits on it */
   extensionRequested?: boolean
+}
+
+/** "Me too": reports of one category made since an instant, within a box around a point (the use case measures the circle). */
+export interface NearbyQuery {
+  category: string
+  /** south-west and north-east corners of the box (GCJ-02) */
+  box: { minLng: number; minLat: number; maxLng: number; maxLat: number }
+  /** created at or after this instant */
+  since: number
+  /** at most this many, newest first */
+  limit: number
 }
 
 export interface Cases {
@@ -69,4 +80,8 @@ export interface Cases {
   /** Applies the change only if the stored version equals expectedVersion; false otherwise. */
   saveTaskChange(change: TaskChange): Promise<boolean>
   listTimeline(taskId: string): Promise<TimelineEvent[]>
+  /** "Me too": reports of a category in a box since an instant, newest first (open or not: the use case reads their tasks). */
+  listNearbyReports(query: NearbyQuery): Promise<Report[]>
+  /** A grid's public board: its tasks resolved or closed (after a resolution), the latest resolution first. */
+  listResolvedForGrid(gridId: string, page: PageQuery): Promise<PageOf<Task>>
 }

@@ -14,6 +14,8 @@ import type { Files } from './files'
 import type { MessageCentre } from './messages'
 import type { ReferenceData } from './reference'
 import type { Limits } from './limits'
+import type { Points } from './points'
+import type { Patrols } from './patrols'
 import type { LimitSettings } from '../limits'
 import type { WorkflowSettings } from '../tasks/workflowSettings'
 
@@ -25,7 +27,7 @@ export type { AccountLinks } from './accountLinks'
 export type { AuditLog } from './audit'
 export type { BindingCodes, KeyedHash } from './bindingCodes'
 export type { BuildingRooms, Buildings } from './buildings'
-export type { AreaFilter, AreaRef, Cases, NewReport, QueueRef, TaskChange } from './cases'
+export type { AreaFilter, AreaRef, Cases, NearbyQuery, NewReport, QueueRef, TaskChange } from './cases'
 export type { Cipher } from './cipher'
 export type { DeclarationChange, Declarations, IdMatches, NewDeclaration, RegisterCounts } from './declarations'
 export type { FileRecord, Files } from './files'
@@ -33,6 +35,8 @@ export type { MessageCentre } from './messages'
 export type { PageOf, PageQuery } from './paging'
 export type { MapChange, ReferenceData } from './reference'
 export type { Limits, RateRule, Taken } from './limits'
+export type { Points } from './points'
+export type { Patrols } from './patrols'
 
 export interface Clock { now(): number }
 export interface IdGen { next(prefix: string): string }
@@ -135,6 +139,10 @@ export interface Deps {
   declarations: Declarations
   /** every unmasked read of personal data: append only */
   audit: AuditLog
+  /** volunteers' points, one entry per case */
+  points: Points
+  /** volunteers' patrol log (巡查打卡) */
+  patrols: Patrols
   /** admin imports: a file's text, fetched when it came by WeChat's temporary CDN */
   importTexts: ImportTexts
   clock: Clock

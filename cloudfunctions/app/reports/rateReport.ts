@@ -11,6 +11,7 @@ import { loadOwnReport } from './readReports'
 import { reportDetail } from '../views'
 import { categoryOf, machineContext } from '../tasks/limits'
 import { moveRecords } from '../tasks/moves/moveRecords'
+import { grantQuietly } from '../volunteers/points'
 
 // 评价: a good rating closes the case; "not solved" or ≤ 2 stars sends it back to the same
 // worker as a reopen (返工), counted on the task.
@@ -43,6 +44,8 @@ export async function rateReport(deps: Deps, caller: User, input: RateReportInpu
   const rating = { stars: input.stars, solved: input.solved, comment: input.comment, at: deps.clock.now() }
   const saved = await deps.cases.saveTaskChange({ task: next.value, expectedVersion: task.version, events, messages, reportPatch: { rating } })
   if (!saved) return fail(appError('CONFLICT'))
+  // a rating that closes the case heals a volunteer's grant its resolve lost (granted once per case)
+  await grantQuietly(deps, report, next.value)
   await pushQuietly(deps, messages)
   // answered from what was just written: the task it saved, the report with its rating
   return ok(await reportDetail(deps, { ...report, rating }, next.value, await deps.cases.listTimeline(task.id)))

@@ -38,5 +38,6 @@ export async function getMyReport(deps: ReadDeps, caller: User, input: { reportI
   const loaded = await loadOwnReport(deps, caller, input.reportId, 'getMyReport')
   if (!loaded.ok) return loaded
   const { report, task } = loaded.value
-  return ok(await reportDetail(deps, report, task, await deps.cases.listTimeline(task.id)))
+  // a follower ("me too") passed followed_report: they get the follower's view (views.ts)
+  return ok(await reportDetail(deps, report, task, await deps.cases.listTimeline(task.id), caller.id))
 }

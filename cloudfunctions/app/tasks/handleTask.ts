@@ -7,10 +7,11 @@ import { applyTaskAction, type TaskAction } from '../../../shared/workflow/taskM
 import { checkOwnPhotos } from '../photos'
 import { checkTexts, submitPhotosQuietly } from '../content'
 import type { Deps } from '../ports'
-import { message, pushQuietly, timelineEvent } from '../records'
+import { message, pushQuietly, reportAudience, timelineEvent } from '../records'
 import { loadScopedTask } from './readTasks'
 import { categoryOf, machineContext } from './limits'
 import { taskDetail } from '../views'
+import { grantQuietly } from '../volunteers/points'
 
 // 签收 and 办结 by grid staff. The version the worker saw guards the write: when two people
 // act on one task at once, one wins and the other gets CONFLICT.
@@ -39,11 +40,14 @@ async function act(deps: Deps, caller: User, taskId: string, version: number, ac
   const [events, messages] =
     action.type === 'accept'
       ? [[timelineEvent(deps, task.id, caller, 'accept', '网格员已接单，正在处理')],
-         [message(deps, report.reporterId, 'report_accepted', '您的反映正在处理', `「${category.name}」已由${caller.name}接手处理`, refs)]]
+         reportAudience(report).map((id) => message(deps, id, 'report_accepted', '您的反映正在处理', `「${category.name}」已由${caller.name}接手处理`, refs))]
       : [[timelineEvent(deps, task.id, caller, 'resolve', '已办结', { note: action.type === 'resolve' ? action.text : undefined, photos: action.type === 'resolve' ? action.photos : undefined })],
-         [message(deps, report.reporterId, 'report_resolved', '您的反映已办结', `「${category.name}」已处理完毕，请查看结果并评价`, refs)]]
+         // only its reporter rates it; followers read the result
+         reportAudience(report).map((id) => message(deps, id, 'report_resolved', '您的反映已办结', `「${category.name}」已处理完毕，${id === report.reporterId ? '请查看结果并评价' : '请查看处理结果'}`, refs))]
   const saved = await deps.cases.saveTaskChange({ task: next.value, expectedVersion: task.version, events, messages })
   if (!saved) return fail(appError('CONFLICT'))
+  // a volunteer's points (志愿积分) for the case, once: a failure here is healed by the rating or the close job
+  if (action.type === 'resolve') await grantQuietly(deps, report, next.value)
   await Promise.all([pushQuietly(deps, messages), action.type === 'resolve' ? submitPhotosQuietly(deps, caller, action.photos) : undefined])
   // answered from what was just written: the task it saved and the report it loaded
   return ok(await taskDetail(deps, caller, report, next.value, await deps.cases.listTimeline(task.id)))

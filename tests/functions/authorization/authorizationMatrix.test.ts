@@ -11,7 +11,8 @@ import { dispatch } from '../../../cloudfunctions/app/dispatch'
 import { UNLIMITED } from '../../../cloudfunctions/app/limits'
 import { CONSENT } from '../../../shared/declarations/consent'
 import { buildWorld, CALLERS, POINTS, RELATIONS, type Relation, type World } from './matrixWorld'
-import { MORE_CELLS, MOVE_ROWS, refusedCall, taskAt, TASK_STAFF, type Payload, type Row } from './matrixRows'
+import { MORE_CELLS as MOVE_CELLS, MOVE_ROWS, refusedCall, taskAt, TASK_STAFF, type Payload, type Row } from './matrixRows'
+import { NEIGHBOUR_CELLS, NEIGHBOUR_ROWS } from './neighbourRows'
 
 // The authorization matrix: every registered action × every role × every relation of the
 // record to the caller (own, same grid, other grid, same community, other community, other
@@ -24,7 +25,8 @@ import { MORE_CELLS, MOVE_ROWS, refusedCall, taskAt, TASK_STAFF, type Payload, t
 const ONLY_OWN = (make: (w: World, caller: string) => unknown): Payload => (w, c, r) => (r === 'own' ? make(w, c) : null)
 const reportOf = (w: World, caller: string, r: Relation) => (r === 'own' ? w.ownReports[caller] : w.subjects[r])
 
-const MATRIX: Record<string, Row> = { ...MOVE_ROWS }
+const MATRIX: Record<string, Row> = { ...MOVE_ROWS, ...NEIGHBOUR_ROWS }
+const MORE_CELLS = { ...MOVE_CELLS, ...NEIGHBOUR_CELLS }
 
 const ALL_ROLES_OWN = Object.fromEntries(ROLES.map((r) => [r, ['own']])) as Record<Role, Relation[]>
 const REPORTERS_OWN = { resident: ['own'], volunteer: ['own'] } as const

@@ -5,6 +5,7 @@ import type { Role } from '../../../shared/roles'
 import type { LocalStack } from '../../../cloudfunctions/local/stack'
 import { samplePhoto } from '../../../cloudfunctions/local/seed/samplePhoto'
 import { moveWorld, type MovedTasks } from './moveWorld'
+import { neighbourWorld, type NeighbourWorld } from './neighbourWorld'
 
 // The authorization matrix's own small world, imported through the reference port: two
 // streets; S1 with communities C1 (grids G1, G2) and C2 (grid G3); S2 with community C3
@@ -55,6 +56,7 @@ export const CALLERS: Record<Role, string> = {
 const people: User[] = [
   person('res', 'resident', { homeGridId: 'G1', streetId: 'S1' }),
   person('vol', 'volunteer', { homeGridId: 'G1', streetId: 'S1' }),
+  person('vol2', 'volunteer', { homeGridId: 'G1', streetId: 'S1' }),
   person('res2', 'resident', { homeGridId: 'G1', streetId: 'S1' }),
   ...grids.flatMap((g) => [
     person(g.workerIds[0], 'grid_worker', { gridIds: [g.id], communityId: g.communityId, streetId: g.streetId }),
@@ -91,6 +93,8 @@ export interface World {
   freeRooms: Record<string, string>
   /** a valid ID number no one has declared yet */
   nextIdNumber(): string
+  /** issue 13: a report vol follows, open patrols */
+  neighbours: NeighbourWorld
 }
 export interface Declared { id: string; personId: string }
 
@@ -120,7 +124,8 @@ export async function buildWorld(stack: LocalStack, call: Call): Promise<World> 
   const ownReports = { res: await report('res', POINTS.same_grid), vol: await report('vol', POINTS.same_grid) }
   const moved = await moveWorld(stack, call, report, POINTS.same_grid, POINTS.other_grid)
   const foreign = await stack.deps.messages.listMessages('res2', { limit: 1 })
-  return { subjects, ownReports, acceptedByWorker, moved, photos, foreignMessageId: foreign.items[0].id, ...(await declarationWorld(stack, call)) }
+  const neighbours = await neighbourWorld(stack, call, report, POINTS.same_grid)
+  return { subjects, ownReports, acceptedByWorker, moved, photos, foreignMessageId: foreign.items[0].id, neighbours, ...(await declarationWorld(stack, call)) }
 }
 
 /** One building of 40 rooms in each grid, at the grid's point; declarations and households in them. */

@@ -1,11 +1,11 @@
-import type { Cases, FileRecord, Files, MessageCentre, NewReport, ReferenceData, TaskChange } from '../../../cloudfunctions/app/ports'
+import type { Cases, FileRecord, Files, MessageCentre, NewReport, Patrols, Points, ReferenceData, TaskChange } from '../../../cloudfunctions/app/ports'
 import type { Community, Grid, Message, Street, Task, TimelineEvent, User } from '../../../shared/model'
 import type { Level } from '../../../shared/levels'
 import { isOpen, type TaskStatus } from '../../../shared/workflow/status'
 import type { TimelineAction } from '../../../shared/workflow/timeline'
 
-/** The four ports a store adapter provides. */
-export interface Store { reference: ReferenceData; cases: Cases; messages: MessageCentre; files: Files }
+/** The ports a store adapter provides. */
+export interface Store { reference: ReferenceData; cases: Cases; messages: MessageCentre; files: Files; points: Points; patrols: Patrols }
 
 // Records for the store suites: one street, one community, three grids, a few people.
 

@@ -5,6 +5,8 @@ import { referenceContract } from './contract/reference'
 import { reportContract } from './contract/reports'
 import { dueContract } from './contract/due'
 import { consoleContract } from './contract/console'
+import { patrolContract, pointsContract } from './contract/volunteers'
+import { nearbyContract } from './contract/nearby'
 
 // The behaviour every store adapter owes the use cases, one contract per port: reference
 // data, cases (reports, tasks, timelines, the queues and what is due, the dispatchers'
@@ -46,8 +48,11 @@ export function storeContract(name: string, makeStore: () => Promise<StoreHarnes
       inboxContract(ctx)
       dueContract(ctx)
       consoleContract(ctx)
+      nearbyContract(ctx)
     })
     describe('port: message centre', () => messageContract(ctx))
+    describe('port: points', () => pointsContract(ctx))
+    describe('port: patrols', () => patrolContract(ctx))
     describe('port: files', () => {
       it('finds uploaded files by id, skipping unknown ids', async () => {
         expect(await ctx.store.files.getFiles(['f_1', 'f_missing'])).toEqual(SEED.files)

@@ -5,6 +5,7 @@ import { ok, type Result } from '../../../../shared/result'
 import type { DeclarationRefInput } from '../../../../shared/schemas/declaration'
 import { can } from '../../policy'
 import type { Needs } from '../../ports'
+import { onBehalfForStaff } from '../../reports/onBehalfView'
 import { loadDeclarationToVerify } from '../load'
 import { mapNames } from '../place'
 import { declarationView, isOpenDeclaration, residentView } from '../views'
@@ -13,7 +14,7 @@ import { duplicatesOf } from './duplicates'
 // 核查: one declaration as the verifying worker sees it, masked: who declared it (to call
 // them back), who the register already has in the room, and the same IDs elsewhere.
 
-export type VerifyDeps = Needs<'declarations' | 'reference' | 'router' | 'clock'>
+export type VerifyDeps = Needs<'declarations' | 'reference' | 'router' | 'clock' | 'cipher'>
 
 export async function getVerification(deps: VerifyDeps, caller: User, input: DeclarationRefInput): Promise<Result<VerificationDetail>> {
   const loaded = await loadDeclarationToVerify(deps, caller, input.declarationId, 'getVerification')
@@ -22,11 +23,12 @@ export async function getVerification(deps: VerifyDeps, caller: User, input: Dec
 }
 
 export async function verificationDetail(deps: VerifyDeps, caller: User, d: Declaration): Promise<VerificationDetail> {
-  const [declarant, roomResidents, flags, names] = await Promise.all([
+  const [declarant, roomResidents, flags, names, onBehalf] = await Promise.all([
     deps.reference.getUser(d.declarantId),
     deps.declarations.roomResidents(d.roomId),
     duplicatesOf(deps, [d]),
     mapNames(deps),
+    d.onBehalf ? onBehalfForStaff(deps, d.onBehalf) : null,
   ])
   return {
     ...declarationView(d, names, deps.clock.now()),
@@ -35,5 +37,7 @@ export async function verificationDetail(deps: VerifyDeps, caller: User, d: Decl
     roomResidents: roomResidents.map((r) => residentView(r, d.addressLabel)),
     duplicates: flags.get(d.id) ?? [],
     canReveal: isOpenDeclaration(d) && can(caller, 'worker', 'revealPersonField', d),
+    // 代申报: the verifying staff call the resident back with it
+    onBehalf,
   }
 }

@@ -2,7 +2,7 @@ import type { Message, Report, Task, TimelineEvent } from '../../../../shared/mo
 import { shanghaiMonthDayTime } from '../../../../shared/identity/calendarDate'
 import { levelOwner, type TaskAction } from '../../../../shared/workflow/taskMachine'
 import type { Needs } from '../../ports'
-import { message, timelineEvent, type Actor } from '../../records'
+import { message, reportAudience, timelineEvent, type Actor } from '../../records'
 import { holderIds, placeName } from './places'
 
 // The timeline line and the messages each move leaves (docs/workflow.md "Moves"). The line
@@ -36,7 +36,7 @@ export async function moveRecords(deps: RecordDeps, actor: Actor, before: Task, 
       messages: [
         ...tell(await newHolders(), 'task_escalated', `上报任务：${categoryName}`, `${case_}${why}，已上报至${where}，请尽快派单`),
         ...tell(await oldHolders(), 'task_escalated', '任务已上报', `${case_}${why}，已上报${owner}处理`),
-        ...tell([report.reporterId], 'report_progress', '您的反映已上报', `您反映的「${categoryName}」已上报${owner}处理`),
+        ...tell(reportAudience(report), 'report_progress', '您的反映已上报', `您反映的「${categoryName}」已上报${owner}处理`),
       ],
     }
   }
@@ -47,7 +47,7 @@ export async function moveRecords(deps: RecordDeps, actor: Actor, before: Task, 
         events: [line('transfer', `由${from}转派至${where}`, action.reason)],
         messages: [
           ...tell(await newHolders(), 'task_transferred', `转派任务：${categoryName}`, `${from}转来${case_}：${action.reason}`),
-          ...tell([report.reporterId], 'report_progress', '您的反映已转派', `您反映的「${categoryName}」位于网格交界处，已转由${where}处理`),
+          ...tell(reportAudience(report), 'report_progress', '您的反映已转派', `您反映的「${categoryName}」位于网格交界处，已转由${where}处理`),
         ],
       }
     }
