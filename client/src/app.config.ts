@@ -17,6 +17,12 @@ export default defineAppConfig({
     // pages a person opens once or twice (the local stack's demo login, binding a staff account,
     // choosing a grid): not worth the main package's room
     { root: 'account', pages: ['login/index', 'bind/index', 'grid/pick'] },
+    // a volunteer's own pages (我的积分, 巡查打卡): only volunteers open them, and the main package
+    // has no room left for pages most people never see
+    { root: 'volunteer', pages: ['points', 'patrol'] },
+    // what neighbours may all see (社区排行榜, a grid's 办结公示): opened from 我的 and the home
+    // page's grid card, now and then
+    { root: 'community', pages: ['board', 'leaderboard'] },
   ],
   // WeChat downloads a subpackage on the first visit to one of its pages; the case package is a few
   // dozen KB, so it is fetched on any network from the pages that lead to it, and the tap on

@@ -23,7 +23,8 @@ const description = () => document.querySelector('#report-description textarea')
 
 async function renderForm(handler: Parameters<typeof fakeTransport>[0] = () => ok(routed)) {
   // the place's calls (which grid the point is in) are answered from the demo street's map
-  const fake = fakeTransport((fn, body) => demoMapAnswer(body.action, body.payload) ?? handler(fn, body))
+  // and "me too" finds nothing near (tests/client/meTooReport.test.tsx has its own)
+  const fake = fakeTransport((fn, body) => demoMapAnswer(body.action, body.payload) ?? (body.action === 'nearbyReports' ? ok([]) : handler(fn, body)))
   setTransport(fake.transport)
   const onSubmitted = jest.fn()
   const view = render(<ReportForm catalogue={DEFAULT_CATALOGUE} onSubmitted={onSubmitted} />)
@@ -49,7 +50,7 @@ test('an empty form shows the shared schema messages on each field and sends not
   expect(textOf('field-error-category')).toBe('请选择问题类别')
   expect(textOf('field-error-description')).toBe('问题描述至少5个字，请写清是什么问题、在哪里')
   expect(textOf('field-error-location')).toBeNull()
-  expect(calls.filter((c) => c.fn === 'resident')).toHaveLength(0)
+  expect(calls.filter((c) => c.body.action === 'submitReport')).toHaveLength(0)
 })
 
 test('a field message goes away once the field is changed', async () => {
@@ -80,7 +81,7 @@ test('a photo still uploading blocks the submit with a message on the photos', a
   expect(screen.getByText('上传失败')).toBeTruthy()
   await act(async () => { fireEvent.click(screen.getByText('重试')) })
   expect(uploads).toHaveLength(2)
-  expect(calls.filter((c) => c.fn === 'resident')).toHaveLength(0)
+  expect(calls.filter((c) => c.body.action === 'submitReport')).toHaveLength(0)
 })
 
 test('server field errors are shown on the fields they name', async () => {
@@ -106,7 +107,7 @@ test('a retry after a lost answer sends the same requestId, so only one report c
   await submit()
   expect(textOf('report-form-error')).toContain('不会重复提交')
   await submit()
-  const sent = fake.calls.filter((c) => c.fn === 'resident')
+  const sent = fake.calls.filter((c) => c.body.action === 'submitReport')
   expect(sent).toHaveLength(2)
   expect(sent[0].body.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
   expect(sent[1].body.requestId).toBe(sent[0].body.requestId)
@@ -125,8 +126,8 @@ test('a new form fill gets a new requestId', async () => {
   const second = await renderForm()
   await fillValidForm(second)
   await submit()
-  const a = first.calls.find((c) => c.fn === 'resident')!.body.requestId
-  const b = second.calls.find((c) => c.fn === 'resident')!.body.requestId
+  const a = first.calls.find((c) => c.body.action === 'submitReport')!.body.requestId
+  const b = second.calls.find((c) => c.body.action === 'submitReport')!.body.requestId
   expect(a).not.toBe(b)
 })
 
@@ -166,7 +167,7 @@ describe('the draft on this phone', () => {
     // the restored photo is sent by its stored id, with no new upload
     await submit()
     expect(second.uploads).toHaveLength(0)
-    expect(second.calls.find((c) => c.fn === 'resident')!.body.payload).toMatchObject({ category: 'garbage', photos: ['file-1'], address: '幸福里小区3栋' })
+    expect(second.calls.find((c) => c.body.action === 'submitReport')!.body.payload).toMatchObject({ category: 'garbage', photos: ['file-1'], address: '幸福里小区3栋' })
   })
 
   test('the restored location is where the person was, not where the phone is now', async () => {
@@ -176,7 +177,7 @@ describe('the draft on this phone', () => {
     taro.getLocation.mockResolvedValue({ longitude: 114.1, latitude: 22.6, accuracy: 15 })
     const second = await renderForm()
     await submit()
-    expect((second.calls.find((c) => c.fn === 'resident')!.body.payload as { location: unknown }).location).toEqual({ lng: 114.057, lat: 22.543, accuracyM: 15 })
+    expect((second.calls.find((c) => c.body.action === 'submitReport')!.body.payload as { location: unknown }).location).toEqual({ lng: 114.057, lat: 22.543, accuracyM: 15 })
   })
 
   test('a retry after reopening, with the answer lost, is the same request', async () => {
@@ -191,7 +192,7 @@ describe('the draft on this phone', () => {
     first.unmount()
     const second = await renderForm()
     await submit()
-    expect(second.calls.find((c) => c.fn === 'resident')!.body.requestId).toBe(first.calls.find((c) => c.fn === 'resident')!.body.requestId)
+    expect(second.calls.find((c) => c.body.action === 'submitReport')!.body.requestId).toBe(first.calls.find((c) => c.body.action === 'submitReport')!.body.requestId)
   })
 
   test('a sent report leaves no draft behind', async () => {

@@ -47,3 +47,13 @@ test('every preload rule names a listed page and a subpackage root', () => {
     expect({ page, listed: allPages.includes(page), unknownPackages: rule.packages.filter((r) => !roots.includes(r)) }).toEqual({ page, listed: true, unknownPackages: [] })
   }
 })
+
+test('a volunteer\'s pages and the community\'s are subpackages, out of the main package that is near its limit', () => {
+  expect([routes.myPoints, routes.patrol].map(pathOf)).toEqual(['volunteer/points', 'volunteer/patrol'])
+  expect([routes.gridBoard('g1'), routes.leaderboard()].map(pathOf)).toEqual(['community/board', 'community/leaderboard'])
+  expect(routes.leaderboard('c 1')).toBe('/community/leaderboard?communityId=c%201')
+  expect(config.subPackages.filter((p) => ['volunteer', 'community'].includes(p.root))).toEqual([
+    { root: 'volunteer', pages: ['points', 'patrol'] },
+    { root: 'community', pages: ['board', 'leaderboard'] },
+  ])
+})

@@ -1,6 +1,8 @@
 import type { BuildingListItem, CommunityListItem, DeclarationView, HouseholdView, MyResidence, NearBuilding } from '../../shared/api'
 import { CONSENT } from '../../shared/declarations/consent'
 import { checkCharacter } from '../../shared/identity/idDocuments'
+import { waitFor } from '@testing-library/react'
+import { el, tap } from './pageDom'
 
 // What the declare pages' tests answer with: a community with two buildings (one with units,
 // one without), a household, and declarations in each state the pages act on.
@@ -36,7 +38,7 @@ const person = (over: Partial<DeclarationView['persons'][number]> = {}): Declara
 export const declaration = (over: Partial<DeclarationView> = {}): DeclarationView => ({
   id: 'dcl_1', kind: 'move_in', kindName: '居住登记', roomId: 'b-3.r301', addressLabel: '3栋2单元301', communityName: '莲花一村社区', gridName: '莲花一村社区第1网格',
   standing: 'owner', standingName: '业主（房屋所有人）', persons: [person()], status: 'pending', statusName: '待核查', review: null,
-  dueAt: Date.UTC(2026, 11, 4), overdue: false, history: [], consentVersion: CONSENT.version, version: 1, createdAt: Date.UTC(2026, 11, 1, 2), updatedAt: Date.UTC(2026, 11, 1, 2),
+  dueAt: Date.UTC(2026, 11, 4), overdue: false, history: [], consentVersion: CONSENT.version, version: 1, createdAt: Date.UTC(2026, 11, 1, 2), updatedAt: Date.UTC(2026, 11, 1, 2), onBehalf: null,
   ...over,
 })
 
@@ -55,3 +57,13 @@ export const household: HouseholdView = {
 }
 
 export const residence = (over: Partial<MyResidence> = {}): MyResidence => ({ households: [household], declarations: [moreInfo, declaration()], consentVersion: CONSENT.version, ...over })
+
+/** Picks 莲花一村社区 → the first building → 1单元 → 301 on the declaration form's address picker. */
+export async function pickRoom301() {
+  await waitFor(() => el('declare-community-c-lianhua1'))
+  await tap('declare-community-c-lianhua1')
+  await waitFor(() => el('declare-building-0'))
+  await tap('declare-building-0')
+  await tap('declare-unit-1')
+  await tap('declare-room-301')
+}

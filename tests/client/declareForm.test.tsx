@@ -8,7 +8,7 @@ import DeclarePage from '../../client/src/declare/index'
 import { forgetMapData } from '../../client/src/lib/mapData'
 import { fakeTransport, ok } from './fakeTransport'
 import { el, tap, text } from './pageDom'
-import { BUILDINGS, COMMUNITIES, ID_BAD_CHECK, ID_ONE, ID_TWO, NEAR, declaration, residence } from './declareFixtures'
+import { BUILDINGS, COMMUNITIES, ID_BAD_CHECK, ID_ONE, ID_TWO, NEAR, declaration, pickRoom301, residence } from './declareFixtures'
 
 const taro = Taro as unknown as Record<string, jest.Mock>
 const { __setRouterParams, __resetStorage } = require('@tarojs/taro') as { __setRouterParams: (p: Record<string, string>) => void; __resetStorage: () => void }
@@ -32,14 +32,6 @@ async function open(params: Record<string, string> = {}, answers: Record<string,
   return { ...fake, view }
 }
 
-async function pickRoom301() {
-  await waitFor(() => el('declare-community-c-lianhua1'))
-  await tap('declare-community-c-lianhua1')
-  await waitFor(() => el('declare-building-0'))
-  await tap('declare-building-0')
-  await tap('declare-unit-1')
-  await tap('declare-room-301')
-}
 
 function fillPerson(i: number, p: { name: string; id: string; phone?: string; relation?: string; date: string }) {
   type(`declare-p${i}-name`, p.name)

@@ -19,6 +19,10 @@ test.each<[MessageKind, string]>([
   ['report_withdrawn', '/worker/task/index?id=task-1'],
   ['report_info_added', '/worker/task/index?id=task-1'],
   ['report_urged', '/worker/task/index?id=task-1'],
+  // "me too": the holder hears another resident joined; the merged reporter and the volunteer read the case
+  ['report_followed', '/worker/task/index?id=task-1'],
+  ['report_merged', '/case/detail?id=rep-1'],
+  ['points_granted', '/case/detail?id=rep-1'],
   ['extension_requested', '/worker/task/index?id=task-1'],
   ['extension_decided', '/worker/task/index?id=task-1'],
 ])('a %s message opens %s', async (kind, url) => {

@@ -8,7 +8,7 @@ export const HOUR = 3600_000
 
 export const NO_MOVES: TaskMoves = {
   accept: false, resolve: false, escalate: false, transferTo: [], refuseTransfer: false, return: false,
-  requestExtension: false, decideExtension: false, supervise: false, assign: false,
+  requestExtension: false, decideExtension: false, supervise: false, assign: false, merge: false,
 }
 
 export const taskSummary = (over: Partial<TaskSummary> = {}): TaskSummary => ({
@@ -23,7 +23,7 @@ export const taskDetail = (over: Partial<TaskDetail> = {}): TaskDetail => ({
   photos: [], location: { lng: 114.057, lat: 22.543 },
   routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, mapGeneration: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' },
   acceptDueAt: NOW + HOUR, resolveDueAt: null, result: null, rating: null, timeline: [], reporter: { name: '王阿姨', phoneMasked: '138****0000' },
-  canAccept: false, canResolve: false, moves: NO_MOVES, department: '社区环卫站', ...over,
+  canAccept: false, canResolve: false, moves: NO_MOVES, department: '社区环卫站', followerCount: 0, onBehalf: null, mergedInto: null, ...over,
 })
 
 export const consoleGrids: ConsolePage['grids'] = [

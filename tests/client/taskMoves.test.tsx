@@ -1,35 +1,19 @@
 import './nutui'
 import Taro from '@tarojs/taro'
-import { act, fireEvent, render, waitFor } from '@testing-library/react'
-import type { TaskDetail } from '../../shared/api'
+import { act, fireEvent, waitFor } from '@testing-library/react'
 import type { ApiResponse } from '../../shared/schemas/envelope'
-import { setTransport } from '../../client/src/api/transport'
 import { setLargeText } from '../../client/src/lib/largeText'
-import TaskPage from '../../client/src/worker/task'
-import { fakeTransport, ok } from './fakeTransport'
+import { ok } from './fakeTransport'
+import { openTaskPage } from './taskPageHarness'
 import { el, tap, text } from './pageDom'
 import { consoleGrids, HOUR, NO_MOVES, taskDetail } from './taskFixtures'
 
-const { __setRouterParams } = require('@tarojs/taro') as { __setRouterParams: (params: Record<string, string>) => void }
 const taro = Taro as unknown as Record<string, jest.Mock>
 
 const NEAR_BORDER = { ...NO_MOVES, escalate: true, return: true, requestExtension: true, transferTo: [{ gridId: 'g2', gridName: '幸福里第二网格' }, { gridId: 'g3', gridName: '江南第一网格' }] }
 const ACCEPTED = taskDetail({ status: 'accepted', version: 4, moves: { ...NEAR_BORDER, resolve: true } })
 
-async function open(first: TaskDetail, handler: (action: string, payload: any) => ApiResponse<unknown> = () => ok(first)) {
-  let current = first
-  const fake = fakeTransport((_fn, body) => {
-    if (body.action === 'getTask') return ok(current)
-    if (body.action === 'subscribeTemplates') return ok({ submit: [], accept: [], resolve: [], declare: [] })
-    return handler(body.action, body.payload)
-  })
-  setTransport(fake.transport)
-  __setRouterParams({ id: first.taskId })
-  render(<TaskPage />)
-  await waitFor(() => expect(document.getElementById('task-case-number')).not.toBeNull())
-  const sent = (action: string) => fake.calls.filter((c) => c.body.action === action).map((c) => c.body.payload)
-  return { ...fake, sent, setCurrent: (t: TaskDetail) => { current = t } }
-}
+const open = openTaskPage
 
 const write = (formId: string, value: string, field = 'reason') => {
   fireEvent.change(document.querySelector(`#move-${formId}-${field} textarea`)!, { target: { value } })

@@ -34,6 +34,7 @@ const detail = (over: Partial<VerificationDetail> = {}): VerificationDetail => (
   roomResidents: [resident('r-1', '李芳')],
   duplicates: [{ personId: 'p-2', addressLabel: '莲花一村社区5栋101', gridName: '莲花一村第2网格', statusName: '已核验' }],
   canReveal: true,
+  onBehalf: null,
   ...over,
 })
 

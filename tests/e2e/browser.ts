@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createHost } from '../../cloudfunctions/local/host'
 import { openLocalStack, type LocalStack } from '../../cloudfunctions/local/stack'
 import { dispatch } from '../../cloudfunctions/app/dispatch'
+import { samplePhoto } from '../../cloudfunctions/local/seed/samplePhoto'
 
 // The browser suite's world: the real H5 build served by the real local host (seeded, dev
 // mode, scratch data folder) and Debian's Chromium driven by playwright-core.
@@ -130,4 +131,10 @@ export async function wholeShot(page: Page, name: string) {
     .taro_router > .taro_page.taro_page_stationed:last-child { position: relative !important; height: auto !important; max-height: none !important; overflow: visible !important; }` })
   await shot(page, name)
   await grow.evaluate((el) => (el as Element).remove())
+}
+
+/** Picks a photo through the page's file chooser (the H5 build's 拍照或选图), a small PNG of one colour. */
+export async function attachPhoto(page: Page, button: string, rgb: [number, number, number]) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click(button)])
+  await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: samplePhoto(rgb, 64) })
 }

@@ -1,6 +1,5 @@
-import { samplePhoto } from '../../cloudfunctions/local/seed/samplePhoto'
 import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
-import { loginAs, openWorld, phone, shot, stationed, type World } from './browser'
+import { attachPhoto, loginAs, openWorld, phone, shot, stationed, type World } from './browser'
 import type { Page } from 'playwright-core'
 
 jest.setTimeout(180_000)
@@ -11,11 +10,6 @@ afterAll(async () => { await world?.close() })
 
 const RESIDENT = 'u_resident_1'
 const DESCRIPTION = `端到端测试：${Date.now()} 号楼下井盖松动`
-
-async function attachPhoto(page: Page, button: string, rgb: [number, number, number]) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click(button)])
-  await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: samplePhoto(rgb, 64) })
-}
 
 describe('the core loop in a browser', () => {
   it('takes a resident\'s report with a photo to the grid worker and the result back to the resident, who rates it', async () => {

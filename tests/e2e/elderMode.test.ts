@@ -195,3 +195,69 @@ describe('长辈模式 and accessibility on every resident page', () => {
     expect(failures).toEqual([])
   })
 })
+
+// The volunteers' pages and the neighbours' (issue 13), as a volunteer opens them: the same
+// checks, in both modes. The volunteer has a patrol open, so the patrol page shows its buttons.
+interface VolunteerPlaces { gridId: string; communityId: string }
+const VOLUNTEER_PAGES: { name: string; root: string; url: (at: VolunteerPlaces) => string; ready: string }[] = [
+  { name: 'points', root: 'page-points', url: () => '/volunteer/points', ready: '#points-total' },
+  { name: 'patrol', root: 'page-patrol', url: () => '/volunteer/patrol', ready: '#patrol-check-in' },
+  // the community where the seed's reports earned the volunteer points: a board with rows
+  { name: 'leaderboard', root: 'page-leaderboard', url: (at) => `/community/leaderboard?communityId=${encodeURIComponent(at.communityId)}`, ready: '#leaderboard-rows' },
+  { name: 'board', root: 'page-board', url: (at) => `/community/board?gridId=${encodeURIComponent(at.gridId)}`, ready: '.board-case' },
+]
+
+describe('长辈模式 and accessibility on every volunteer page', () => {
+  const VOLUNTEER = 'u_volunteer_1'
+  let page: Page
+  let at: VolunteerPlaces
+  const axeFound: Record<string, AxeViolation[]> = {}
+  const measured: Record<string, ElderMeasures> = {}
+
+  beforeAll(async () => {
+    const volunteer = (await world.stack.store.reference.getUser(VOLUNTEER))!
+    const earned = (await world.stack.deps.points.history(VOLUNTEER, { limit: 1 })).items[0]
+    if (!earned?.communityId) throw new Error('the seed gave the demo volunteer no points')
+    at = { gridId: volunteer.homeGridId!, communityId: earned.communityId }
+    await asUser(world, VOLUNTEER, 'resident', 'startPatrol', { location: DEMO_POINTS.insideClear.point })
+    page = (await newPhone(world)).page
+    await loginAs(world, page, VOLUNTEER, 'page-home')
+  })
+
+  const openVolunteerPage = async (p: (typeof VOLUNTEER_PAGES)[number]) => {
+    await page.goto('about:blank')
+    await page.goto(`${world.base}/#${p.url(at)}`)
+    await stationed(page, p.root)
+    await page.waitForSelector(`#${p.root} ${p.ready}`, { state: 'visible', timeout: 20_000 })
+    await page.waitForLoadState('networkidle')
+  }
+
+  const checkPage = (p: (typeof VOLUNTEER_PAGES)[number], large: boolean) => async () => {
+    await openVolunteerPage(p)
+    await modeOn(page, large)
+    await wholeShot(page, `elder-${p.name}-${large ? 'large' : 'normal'}`)
+    axeFound[`${p.name} (${large ? '长辈模式' : 'normal'})`] = await seriousViolations(page, large)
+    if (large) measured[p.name] = await measureElderPage(page, p.root)
+  }
+  for (const p of VOLUNTEER_PAGES) it(`normal mode, ${p.name}: no serious or critical axe violation; screenshot`, checkPage(p, false))
+  it('the switch at the top of the home page turns 长辈模式 on', async () => {
+    await page.goto(`${world.base}/#/pages/home/index`)
+    await stationed(page, 'page-home')
+    await page.click('#large-text-toggle')
+    await modeOn(page, true)
+  })
+  for (const p of VOLUNTEER_PAGES) it(`长辈模式, ${p.name}: no serious or critical axe violation; type, spacing and taps measured; screenshot`, checkPage(p, true))
+
+  it('finds no serious or critical axe violation, and in 长辈模式 every volunteer page meets the numbers', () => {
+    expect(Object.keys(axeFound)).toHaveLength(VOLUNTEER_PAGES.length * 2)
+    const found = Object.entries(axeFound).filter(([, vs]) => vs.length > 0)
+    if (found.length) console.error(found.map(([w, vs]) => readable(w, vs)).join('\n\n'))
+    expect(found.map(([w, vs]) => `${w}: ${vs.map((v) => `${v.id} ×${v.nodes.length}`).join(', ')}`)).toEqual([])
+    expect(Object.keys(measured)).toEqual(VOLUNTEER_PAGES.map((p) => p.name))
+    for (const m of Object.values(measured)) expect(m.texts).toBeGreaterThan(3)
+    // the leaderboard is read, not tapped; every other page has its buttons measured
+    for (const name of ['points', 'patrol', 'board']) expect(measured[name].taps).toBeGreaterThan(0)
+    const failures = Object.entries(measured).flatMap(([name, m]) => m.failures.map((f) => `${name}: ${f}`))
+    expect(failures).toEqual([])
+  })
+})

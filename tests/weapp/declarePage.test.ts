@@ -19,7 +19,7 @@ const RESIDENCE: MyResidence = {
     id: 'dcl_1', kind: 'move_in', kindName: '居住登记', roomId: 'b-5.r1', addressLabel: '5栋1', communityName: '莲花一村社区', gridName: '莲花一村社区第1网格',
     standing: 'tenant', standingName: '租户', persons: [{ id: 'per-1', name: '徐静', idKindName: '居民身份证', idNumberMasked: '4403**********1237', phoneMasked: null, relation: 'self', relationName: '本人', moveInDate: '2024-03-01' }],
     status: 'more_info', statusName: '需补充信息', review: { decisionName: '请补充信息', reason: '请补充租赁合同上的入住日期', byName: '王建国', at: Date.UTC(2026, 11, 1) },
-    dueAt: null, overdue: false, history: [], consentVersion: CONSENT.version, version: 2, createdAt: Date.UTC(2026, 10, 30), updatedAt: Date.UTC(2026, 11, 1),
+    dueAt: null, overdue: false, history: [], consentVersion: CONSENT.version, version: 2, createdAt: Date.UTC(2026, 10, 30), updatedAt: Date.UTC(2026, 11, 1), onBehalf: null,
   }],
   consentVersion: CONSENT.version,
 }

@@ -12,7 +12,7 @@ const wx = () => (globalThis as unknown as { wx: Record<string, unknown> }).wx
 
 const NOW = Date.UTC(2026, 10, 23, 2, 0)
 const MOVES: TaskDetail['moves'] = {
-  accept: true, resolve: false, escalate: false, transferTo: [], refuseTransfer: false, return: false, requestExtension: false, decideExtension: false, supervise: false, assign: false,
+  accept: true, resolve: false, escalate: false, transferTo: [], refuseTransfer: false, return: false, requestExtension: false, decideExtension: false, supervise: false, assign: false, merge: false,
 }
 const task = (over: Partial<TaskDetail> = {}): TaskDetail => ({
   taskId: 'task-1', reportId: 'rep-1', caseNumber: '2026112300007', dueNote: null, category: 'garbage', categoryName: '垃圾堆放', description: '小区东门垃圾三天没人清运', thumbnail: null,
@@ -21,7 +21,7 @@ const task = (over: Partial<TaskDetail> = {}): TaskDetail => ({
   version: 1, createdAt: NOW, photos: [], location: { lng: 114.057, lat: 22.543 },
   routing: { outcome: 'inside', gridId: 'g1', gridVersion: 1, mapGeneration: 1, neighbourGridIds: [], distanceM: 0, communityId: 'c1', streetId: 's1' },
   acceptDueAt: NOW + 3600_000, resolveDueAt: null, result: null, rating: null, timeline: [], reporter: { name: '王阿姨', phoneMasked: '138****0000' },
-  canAccept: true, canResolve: false, moves: MOVES, department: '社区环卫站', ...over,
+  canAccept: true, canResolve: false, moves: MOVES, department: '社区环卫站', followerCount: 0, onBehalf: null, mergedInto: null, ...over,
 })
 
 /** Function calls in the order they left the phone, with their payloads. */

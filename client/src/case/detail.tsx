@@ -11,6 +11,7 @@ import ResultCard from '../components/ResultCard'
 import Timeline from '../components/Timeline'
 import { formatTime } from '../lib/time'
 import { useRemote } from '../lib/useRemote'
+import CaseRelation from './CaseRelation'
 import FollowUps from './FollowUps'
 import RateForm from './RateForm'
 
@@ -30,6 +31,7 @@ export default function ReportDetailPage() {
     setConflict('')
     setData(d)
   }
+  const follower = r?.relation === 'follower'
   const conflicted = (message: string) => {
     setConflict(message)
     reload()
@@ -43,6 +45,7 @@ export default function ReportDetailPage() {
         <View>
           <View className='gl-card'>
             <View className='tag-row'><ResidentStatusTag status={r.status} /></View>
+            <CaseRelation r={r} />
             <Text id='detail-stage' className='gl-notice'>{r.expectedBy ? `${r.stage}，${r.expectedBy}` : r.stage}</Text>
             {r.dueNote && <Text id='detail-due-note' className='gl-muted'>{`${r.dueNote}：预计时间可能随节假日安排调整`}</Text>}
             <Text className='gl-title'>{r.categoryName}</Text>
@@ -59,15 +62,16 @@ export default function ReportDetailPage() {
             )}
           </View>
           {r.result && <ResultCard id='detail-result' result={r.result} />}
-          {r.rating && (
+          {/* a follower reads the case; rating, 补充说明, 催办 and 撤回 are its reporter's (the server offers them none) */}
+          {r.rating && !follower && (
             <View id='detail-rating' className='gl-card'>
               <Text className='gl-title'>我的评价</Text>
               <View><Text>{`${r.rating.stars}星 · ${SOLVED_WORDS[String(r.rating.solved) as 'true' | 'false']}`}</Text></View>
               {r.rating.comment && <View><Text>{r.rating.comment}</Text></View>}
             </View>
           )}
-          {r.canRate && <RateForm reportId={r.reportId} onRated={changed} />}
-          <FollowUps key={r.status} report={r} onChanged={changed} onConflict={conflicted} />
+          {r.canRate && !follower && <RateForm reportId={r.reportId} onRated={changed} />}
+          {!follower && <FollowUps key={r.status} report={r} onChanged={changed} onConflict={conflicted} />}
           <View className='gl-card'>
             <Text className='gl-title'>办理过程</Text>
             <Timeline events={r.timeline} />

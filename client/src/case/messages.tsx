@@ -12,8 +12,9 @@ import { formatTime } from '../lib/time'
 import { usePaged } from '../lib/usePaged'
 
 // Messages about a case that go to those who handle it, not to its reporter: task_*, a 延期's
-// request and answer, and what the reporter did after submitting (撤回, 补充说明, 催办).
-const TO_STAFF: readonly MessageKind[] = ['extension_requested', 'extension_decided', 'report_withdrawn', 'report_info_added', 'report_urged']
+// request and answer, what the reporter did after submitting (撤回, 补充说明, 催办), and another
+// resident joining it ("me too").
+const TO_STAFF: readonly MessageKind[] = ['extension_requested', 'extension_decided', 'report_withdrawn', 'report_info_added', 'report_urged', 'report_followed']
 const isToStaff = (kind: MessageKind) => kind.startsWith('task_') || TO_STAFF.includes(kind)
 
 /** 件件有回音: every change to a person's submissions lands here. */

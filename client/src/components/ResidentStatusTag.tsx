@@ -9,6 +9,7 @@ const COLOUR: Record<ResidentPhase, string> = {
   done: '#047857',
   withdrawn: '#4b5563',
   refused: '#b42318',
+  merged: '#4b5563',
 }
 
 /** A case's state in a resident's words (已受理, 处理中, 已办结…), for the resident's own pages; staff pages use StatusTag. */

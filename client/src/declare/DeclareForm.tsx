@@ -10,6 +10,8 @@ import { shanghaiToday } from '../../../shared/identity/calendarDate'
 import { amendDeclarationSchema, declareResidenceSchema } from '../../../shared/schemas/declaration'
 import { call, toApiError } from '../api/client'
 import FieldError from '../components/FieldError'
+import OnBehalfFields from '../components/OnBehalfFields'
+import { checkOnBehalf, emptyOnBehalf, ON_BEHALF_FIELDS, onBehalfErrors, onBehalfPayload, type OnBehalfFill } from '../lib/onBehalf'
 import { useFieldErrors } from '../lib/fieldErrors'
 import { newRequestId } from '../lib/requestId'
 import { formatTime } from '../lib/time'
@@ -32,15 +34,23 @@ interface Props {
   /** the fill 清空 goes back to (a prefilled room stays) */
   blank: () => DeclareFill
   draftKey: string
-  onSent: (declaration: DeclarationView) => void
+  /** 代申报 offered (a volunteer or a grid's staff, new declarations only); `only`: always on (grid staff declare nothing of their own) */
+  onBehalf?: { only: boolean }
+  onSent: (declaration: DeclarationView, filedOnBehalf: boolean) => void
 }
+
+/** The fill with 代申报's resident while the switch is on: the draft keeps it with the rest. */
+type Fill = DeclareFill & { onBehalf?: OnBehalfFill }
 
 const FIX_FIRST = '请按红字提示修改后再提交'
 const NETWORK = '网络不通，填写的内容都还在本机，请再点“提交”（不会重复提交）'
 
 /** The declaration form: address, standing, people, consent; checked with the server's own schema. */
-export default function DeclareForm({ amending, start, blank, draftKey, onSent }: Props) {
-  const [fill, setFill] = useState(start.fill)
+export default function DeclareForm({ amending, start, blank, draftKey, onBehalf, onSent }: Props) {
+  const behalfOffered = !!onBehalf && !amending
+  const withBehalf = (f: Fill): Fill => (behalfOffered && onBehalf?.only && !f.onBehalf ? { ...f, onBehalf: emptyOnBehalf() } : f)
+  const [fill, setFill] = useState<Fill>(() => withBehalf(start.fill))
+  const behalf = behalfOffered ? fill.onBehalf : undefined
   const [request, setRequest] = useState<DraftRequest>({ requestId: start.requestId, unanswered: start.unanswered })
   const [restoredAt, setRestoredAt] = useState(start.savedAt)
   const [agreed, setAgreed] = useState(false)
@@ -51,11 +61,12 @@ export default function DeclareForm({ amending, start, blank, draftKey, onSent }
   const fail = (text: string, withFields = false) => setFormError({ text, withFields })
   const [conflict, setConflict] = useState('')
   const [sending, setSending] = useState(false)
-  const draft = useDraftSaving(draftKey, { fill, ...request }, !isBlank(fill) && !sent)
+  const blankFill = isBlank(fill) && !fill.onBehalf?.name.trim() && !fill.onBehalf?.phone.trim()
+  const draft = useDraftSaving(draftKey, { fill, ...request }, !blankFill && !sent)
   const today = shanghaiToday()
   const shownError = formError.withFields && !Object.values(errors).some(Boolean) ? '' : formError.text
 
-  const change = (next: DeclareFill, ...answered: string[]) => {
+  const change = (next: Fill, ...answered: string[]) => {
     setFill(next)
     answered.forEach(clear)
     setConflict('')
@@ -77,7 +88,7 @@ export default function DeclareForm({ amending, start, blank, draftKey, onSent }
     if (!confirm) return
     draft.cancel()
     clearDraft(draftKey)
-    setFill(blank())
+    setFill(withBehalf(blank()))
     setRequest({ requestId: newRequestId() })
     setRestoredAt(undefined)
     setErrors({})
@@ -97,13 +108,15 @@ export default function DeclareForm({ amending, start, blank, draftKey, onSent }
       else fields = c.fields
     } else {
       const c = checkForm(declareResidenceSchema, declarePayload(fill))
-      if (c.ok) {
+      const behalfFields = behalf ? checkOnBehalf(behalf) : {}
+      if (c.ok && Object.keys(behalfFields).length === 0) {
+        const filed = behalf ? { ...c.value, onBehalf: onBehalfPayload(behalf) } : undefined
         // content changed after a send that got no answer goes under a new id: a first copy that
         // did arrive then answers CONFLICT rather than silently standing in for the change
-        attempt = attemptFor(request, fingerprint(c.value))
+        attempt = attemptFor(request, fingerprint(filed ?? c.value))
         const requestId = attempt.requestId
-        send = () => call('resident', 'declareResidence', c.value, { requestId })
-      } else fields = c.fields
+        send = filed ? () => call('resident', 'declareOnBehalf', filed, { requestId }) : () => call('resident', 'declareResidence', c.value, { requestId })
+      } else fields = { ...(c.ok ? {} : c.fields), ...behalfFields }
     }
     setErrors(fields)
     setConflict('')
@@ -117,11 +130,12 @@ export default function DeclareForm({ amending, start, blank, draftKey, onSent }
       setSent(true)
       draft.cancel()
       clearDraft(draftKey)
-      onSent(done)
+      onSent(done, !!behalf)
     } catch (e) {
       const err = toApiError(e)
       setRequest(afterFailure(attempt, !err.network))
-      const fields = formFields(err.fields)
+      // the resident's name and phone keep a message each (formFields would fold them into one "onBehalf")
+      const { onBehalf: _folded, ...fields } = { ...formFields(err.fields), ...onBehalfErrors(err.fields) }
       setErrors(fields)
       if (err.code === 'CONFLICT') setConflict(err.message)
       else fail(err.network ? NETWORK : err.message, Object.keys(fields).length > 0)
@@ -140,8 +154,14 @@ export default function DeclareForm({ amending, start, blank, draftKey, onSent }
       )}
       <View className='declare-draft-row'>
         <Text id='declare-draft-note' className='gl-muted'>填写内容会自动保存为草稿，草稿仅保存在本机，提交成功后自动删除。</Text>
-        {!isBlank(fill) && <Text id='declare-draft-clear' className='gl-mini-btn' onClick={startOver}>清空</Text>}
+        {!blankFill && <Text id='declare-draft-clear' className='gl-mini-btn' onClick={startOver}>清空</Text>}
       </View>
+
+      {behalfOffered && (
+        <OnBehalfFields idPrefix='declare' words='代居民申报' on={!!behalf} value={behalf ?? emptyOnBehalf()} errors={errors}
+          onToggle={onBehalf?.only ? undefined : (on) => change({ ...fill, onBehalf: on ? (fill.onBehalf ?? emptyOnBehalf()) : undefined }, ON_BEHALF_FIELDS.name, ON_BEHALF_FIELDS.phone)}
+          onChange={(v, field) => change({ ...fill, onBehalf: v }, field)} />
+      )}
 
       <Text className='declare-step'>第1步 · 住址</Text>
       <AddressPicker value={fill.address} locked={!!amending} error={errors.roomId} onChange={(address) => change({ ...fill, address }, 'roomId')} />

@@ -7,6 +7,7 @@ import { OPEN_DECLARATION_STATUSES } from '../../../shared/declarations/words'
 import { isReporterRole } from '../../../shared/roles'
 import { call } from '../api/client'
 import { getUser } from '../api/session'
+import { mayFileOnBehalf, onlyOnBehalf } from '../lib/onBehalf'
 import LoadState from '../components/LoadState'
 import PageShell from '../components/PageShell'
 import { newRequestId } from '../lib/requestId'
@@ -64,9 +65,18 @@ export default function DeclarePage() {
     return opening.amending ? { ...draft, fill: { ...draft.fill, address: opening.blank().address } } : draft
   }, [opening])
 
-  const sent = (d: DeclarationView) => {
-    if (user) rememberDeclared(user.id, true)
-    Taro.redirectTo({ url: routes.household(d.id) })
+  const sent = async (d: DeclarationView, filedOnBehalf: boolean) => {
+    if (!filedOnBehalf) {
+      if (user) rememberDeclared(user.id, true)
+      Taro.redirectTo({ url: routes.household(d.id) })
+      return
+    }
+    // not the filer's household: say where it went, and go back once it has been read (no timer)
+    await Taro.showModal({
+      title: '已代居民提交', content: `${d.communityName} ${d.addressLabel} 的居住登记已提交（${d.statusName}），网格员核查后请电话告知居民结果。`,
+      showCancel: false, confirmText: '知道了',
+    })
+    Taro.navigateBack()
   }
 
   const amending = opening?.kind === 'form' ? opening.amending : undefined
@@ -74,9 +84,12 @@ export default function DeclarePage() {
     <PageShell id='page-declare'>
       <Text className='gl-title'>{amendId ? '补充居住登记信息' : '居住登记（自主申报）'}</Text>
       <Text className='gl-muted'>登记您家的住址和住在这里的人，网格员核查后记入社区实有人口，并为您确定所属网格和网格员。</Text>
-      <Text id='declare-go-household' className='gl-link declare-top-link' onClick={() => Taro.navigateTo({ url: routes.household() })}>查看我的居住登记</Text>
-      {user && !isReporterRole(user.role) ? (
-        <Text id='declare-staff' className='gl-notice'>居住登记由居民本人（或房东为租户）申报。工作人员账号不能申报，请用本人的居民身份登记。</Text>
+      {/* grid staff have no household of their own here */}
+      {!onlyOnBehalf(user?.role) && (
+        <Text id='declare-go-household' className='gl-link declare-top-link' onClick={() => Taro.navigateTo({ url: routes.household() })}>查看我的居住登记</Text>
+      )}
+      {user && !isReporterRole(user.role) && !mayFileOnBehalf(user.role) ? (
+        <Text id='declare-staff' className='gl-notice'>居住登记由居民本人（或房东为租户）申报，网格员和志愿者可以代居民申报。本账号不能申报，请用本人的居民身份登记。</Text>
       ) : (
         <>
           <LoadState loading={loading && !data} error={data ? undefined : error} onRetry={reload} />
@@ -90,7 +103,8 @@ export default function DeclarePage() {
           )}
           {opening?.kind === 'form' && opening.notice && <Text id='declare-notice' className='gl-notice'>{opening.notice}</Text>}
           {opening?.kind === 'form' && start && (
-            <DeclareForm key={key} amending={amending} start={start} blank={opening.blank} draftKey={key} onSent={sent} />
+            <DeclareForm key={key} amending={amending} start={start} blank={opening.blank} draftKey={key} onSent={sent}
+              onBehalf={user && mayFileOnBehalf(user.role) ? { only: onlyOnBehalf(user.role) } : undefined} />
           )}
         </>
       )}

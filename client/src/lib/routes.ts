@@ -1,5 +1,5 @@
 // Page paths in one place: app.config.ts lists the same pages (case/, worker/, admin/, declare/,
-// account/ are subpackages).
+// account/, volunteer/, community/ are subpackages).
 export const routes = {
   home: '/pages/home/index',
   report: '/pages/report/index',
@@ -20,6 +20,16 @@ export const routes = {
     q.amend ? `/declare/index?amend=${encodeURIComponent(q.amend)}` : q.roomId ? `/declare/index?roomId=${encodeURIComponent(q.roomId)}` : '/declare/index',
   /** 我的居住登记; `done` names the declaration just sent */
   household: (done?: string) => (done ? `/declare/household?done=${encodeURIComponent(done)}` : '/declare/household'),
+  // volunteer subpackage: a volunteer's points and patrol log (巡查打卡)
+  /** 我的积分: total, today's against the cap, the history */
+  myPoints: '/volunteer/points',
+  /** 巡查打卡: start, check in, end; past patrols with their reports */
+  patrol: '/volunteer/patrol',
+  // community subpackage: what neighbours may all see
+  /** 社区排行榜: the caller's own community without an id */
+  leaderboard: (communityId?: string) => (communityId ? `/community/leaderboard?communityId=${encodeURIComponent(communityId)}` : '/community/leaderboard'),
+  /** 办结公示: a grid's resolved cases with before and after photos */
+  gridBoard: (gridId: string) => `/community/board?gridId=${encodeURIComponent(gridId)}`,
   inbox: '/worker/inbox/index',
   task: (id: string) => `/worker/task/index?id=${encodeURIComponent(id)}`,
   /** verifying a declaration (核查) */

@@ -99,6 +99,8 @@ export default function HomePage() {
       </View>
       {grid === undefined && <View className='gl-loading'>正在查找您的网格…</View>}
       {grid?.found && <ContactCard card={grid.card} map={map} onRepick={mayPick && grid.card.source !== 'staff' ? go(routes.pickGrid) : undefined} />}
+      {/* under the grid card: what became of the neighbours' reports (the grid's 办结公示) */}
+      {grid?.found && <Text id='home-go-board' className='gl-link' onClick={go(routes.gridBoard(grid.card.gridId))}>看看身边问题的处理结果</Text>}
       {grid && !grid.found && <NotFoundPanel result={grid} locating={locating} onLocate={() => findGrid(true)} onPick={mayPick ? go(routes.pickGrid) : undefined} />}
       {note && <Text id='home-note' className='gl-notice'>{note}</Text>}
       {/* few residents are staff: a plain link for the one who was handed a binding code, not a tile */}

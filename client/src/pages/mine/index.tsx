@@ -14,6 +14,7 @@ import ResidentStatusTag from '../../components/ResidentStatusTag'
 import { routes } from '../../lib/routes'
 import { formatTime } from '../../lib/time'
 import { usePaged } from '../../lib/usePaged'
+import MineLinks from './MineLinks'
 
 // a resident's words only: the state as 已受理/处理中/已办结, who has it as the server's stage; no levels
 function ReportRow({ r }: { r: ReportSummary }) {
@@ -48,6 +49,7 @@ export default function MyReportsPage() {
       <LoadState loading={list.loading && list.items.length === 0} error={list.error} onRetry={list.reload}
         empty={!list.loading && list.items.length === 0} emptyText='还没有上报过问题' />
       <MoreButton id='mine-more' show={list.hasMore} loading={list.loading} onClick={list.more} />
+      <MineLinks user={getUser()} />
       {isReporterRole(getUser()?.role ?? 'resident') && (
         <Text id='mine-go-declare' className='gl-link' {...FOCUSABLE} onClick={() => Taro.navigateTo({ url: routes.household() })}>我的居住登记（住址、居住人、申报进度）</Text>
       )}

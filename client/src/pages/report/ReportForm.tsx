@@ -5,11 +5,13 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { useEffect, useMemo, useState } from 'react'
 import type { SubmitReportResult } from '../../../../shared/api'
 import type { CategoryName as Category } from '../../../../shared/categories'
+import { isReporterRole } from '../../../../shared/roles'
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, submitReportSchema } from '../../../../shared/schemas/report'
 import { call, toApiError } from '../../api/client'
 import { getUser } from '../../api/session'
 import CategoryPicker from '../../components/CategoryPicker'
 import FieldError from '../../components/FieldError'
+import OnBehalfFields from '../../components/OnBehalfFields'
 import TextField from '../../components/TextField'
 import LocationPicker from '../../components/location/LocationPicker'
 import type { Point } from '../../components/location/types'
@@ -18,18 +20,36 @@ import PhotoPicker from '../../components/photos/PhotoPicker'
 import { afterFailure, attemptFor, clearDraft, fingerprint, useDraftSaving, type DraftRequest } from '../../lib/drafts'
 import { byField, check, useFieldErrors } from '../../lib/fieldErrors'
 import { requestGrants } from '../../lib/grants'
+import { checkOnBehalf, emptyOnBehalf, ON_BEHALF_FIELDS, mayFileOnBehalf, onBehalfErrors, onBehalfPayload, onlyOnBehalf } from '../../lib/onBehalf'
 import { newRequestId } from '../../lib/requestId'
+import { routes } from '../../lib/routes'
 import DraftNotice from './DraftNotice'
+import NearbyReports from './NearbyReports'
 import { hasContent, loadReportDraft, reportDraftKey, type ReportFill } from './reportDraft'
 import { useKeptPhotos } from './useKeptPhotos'
+import { useNearbyReports } from './useNearbyReports'
 
 const PHOTOS_PENDING = '还有照片没有上传成功，请点“重试”或删除后再提交'
 const NETWORK = '网络不通，填写的内容都还在本机，请再点“提交”（不会重复提交）'
 
-/** 随手拍: photos, place, category and words; checked with the server's own schema, kept as a draft on the phone until sent. */
-export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Category[]; onSubmitted: (r: SubmitReportResult) => void }) {
-  const key = reportDraftKey(getUser()?.id ?? 'anon')
+interface Props {
+  catalogue: Category[]
+  onSubmitted: (r: SubmitReportResult) => void
+  /** 代居民反映 switched on as the page opens (the worker inbox's entry, `?onBehalf=1`) */
+  startOnBehalf?: boolean
+}
+
+/**
+ * 随手拍: photos, place, category and words; checked with the server's own schema, kept as a
+ * draft on the phone until sent. A volunteer or a grid's staff may file it for a resident (代报).
+ */
+export default function ReportForm({ catalogue, onSubmitted, startOnBehalf }: Props) {
+  const user = getUser()
+  const key = reportDraftKey(user?.id ?? 'anon')
   const [start] = useState(() => loadReportDraft(key))
+  const mayBehalf = mayFileOnBehalf(user?.role)
+  const [behalfOn, setBehalfOn] = useState(() => mayBehalf && (onlyOnBehalf(user?.role) || !!startOnBehalf || !!start?.fill.onBehalf))
+  const [behalf, setBehalf] = useState(() => start?.fill.onBehalf ?? emptyOnBehalf())
   const [restoredAt, setRestoredAt] = useState(start?.savedAt)
   const uploads = useKeptPhotos(start?.fill.photos ?? [])
   const device = useDeviceLocation()
@@ -45,7 +65,9 @@ export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Cate
   const { errors, setErrors, edit, clear } = useFieldErrors()
   const [formError, setFormError] = useState('')
   const [submitting, setSubmitting] = useState(false)
-  const fill: ReportFill = useMemo(() => ({ category, description, address, location, photos: uploads.kept }), [category, description, address, location, uploads.kept])
+  const fill: ReportFill = useMemo(() => ({ category, description, address, location, photos: uploads.kept, ...(behalfOn ? { onBehalf: behalf } : {}) }),
+    [category, description, address, location, uploads.kept, behalfOn, behalf])
+  const nearby = useNearbyReports(category, location)
   const draft = useDraftSaving(key, { fill, ...request }, hasContent(fill) && !sent)
   // the device may answer after a first, failed submit: its point settles the location message
   useEffect(() => { if (location) clear('location') }, [location])
@@ -62,6 +84,7 @@ export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Cate
     setCategory('')
     setDescription('')
     setAddress('')
+    setBehalf(emptyOnBehalf())
     setRequest({ requestId: newRequestId() })
     setRestoredAt(undefined)
     setErrors({})
@@ -74,8 +97,9 @@ export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Cate
     const checked = check(submitReportSchema, input)
     const fields = checked.ok ? {} : { ...checked.fields }
     if (uploads.pending) fields.photos = PHOTOS_PENDING
+    if (behalfOn) Object.assign(fields, checkOnBehalf(behalf))
     setErrors(fields)
-    if (!checked.ok || uploads.pending) {
+    if (!checked.ok || Object.keys(fields).length > 0) {
       setFormError('请按红字提示修改后再提交')
       return
     }
@@ -83,9 +107,12 @@ export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Cate
     requestGrants('submit')
     setFormError('')
     setSubmitting(true)
-    const attempt = attemptFor(request, fingerprint(checked.value))
+    const onBehalf = behalfOn ? onBehalfPayload(behalf) : undefined
+    const attempt = attemptFor(request, fingerprint(onBehalf ? { ...checked.value, onBehalf } : checked.value))
     try {
-      const routed = await call('resident', 'submitReport', checked.value, { requestId: attempt.requestId })
+      const routed = onBehalf
+        ? await call('resident', 'reportOnBehalf', { ...checked.value, onBehalf }, { requestId: attempt.requestId })
+        : await call('resident', 'submitReport', checked.value, { requestId: attempt.requestId })
       setSent(true)
       draft.cancel()
       clearDraft(key)
@@ -93,7 +120,8 @@ export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Cate
     } catch (e) {
       const err = toApiError(e)
       setRequest(afterFailure(attempt, !err.network))
-      const serverFields = byField(err.fields)
+      // the resident's name and phone keep a message each (byField would fold them into one "onBehalf")
+      const { onBehalf: _folded, ...serverFields } = { ...byField(err.fields), ...onBehalfErrors(err.fields) }
       if (err.code === 'OUTSIDE_SERVICE_AREA' && !serverFields.location) serverFields.location = err.message
       // a content-check refusal names its field: the message sits under it, saying what to change
       setErrors(serverFields)
@@ -102,6 +130,15 @@ export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Cate
     } finally {
       setSubmitting(false)
     }
+  }
+
+  // 我也遇到: following it is instead of this report, so the draft goes with it
+  const joined = (reportId: string) => {
+    setSent(true)
+    draft.cancel()
+    clearDraft(key)
+    Taro.showToast({ title: '已关注，处理结果会通知您', icon: 'none' })
+    Taro.redirectTo({ url: routes.reportDetail(reportId) })
   }
 
   return (
@@ -119,6 +156,13 @@ export default function ReportForm({ catalogue, onSubmitted }: { catalogue: Cate
           onInput={(e) => edit('address', setAddress)(e.detail.value)} />
         <FieldError name='address' message={errors.address} />
       </View>
+      {mayBehalf && (
+        <OnBehalfFields idPrefix='report' words='代居民反映' on={behalfOn} onToggle={onlyOnBehalf(user?.role) ? undefined : (on) => { setBehalfOn(on); clear(ON_BEHALF_FIELDS.name); clear(ON_BEHALF_FIELDS.phone) }}
+          value={behalf} onChange={(v, field) => { setBehalf(v); clear(field) }} errors={errors} />
+      )}
+      {location && (
+        <NearbyReports items={nearby} at={location} canJoin={!behalfOn && (!user || isReporterRole(user.role))} onJoined={joined} />
+      )}
       {formError && <View id='report-form-error' className='form-error' ariaRole='alert'>{formError}</View>}
       <Button id='report-submit' className='gl-submit' type='primary' block size='large' loading={submitting} onClick={submit}>
         {submitting ? '正在提交…' : '提交'}

@@ -1,4 +1,4 @@
-import { useLoad } from '@tarojs/taro'
+import { useLoad, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { SubmitReportResult } from '../../../../shared/api'
@@ -14,6 +14,8 @@ export default function ReportPage() {
   const [offline, setOffline] = useState(false)
   const [result, setResult] = useState<SubmitReportResult | null>(null)
   const [fill, setFill] = useState(0)
+  // the worker inbox's 代居民反映问题 opens the form with 代报 switched on
+  const startOnBehalf = useRouter().params.onBehalf === '1'
 
   useLoad(() => {
     prefetchGrantTemplates()
@@ -34,7 +36,7 @@ export default function ReportPage() {
       {result ? (
         <RoutedPanel result={result} onAnother={() => { setResult(null); setFill(fill + 1) }} />
       ) : catalogue ? (
-        <ReportForm key={fill} catalogue={catalogue} onSubmitted={setResult} />
+        <ReportForm key={fill} catalogue={catalogue} onSubmitted={setResult} startOnBehalf={startOnBehalf} />
       ) : (
         <View className='gl-loading'>正在加载…</View>
       )}

@@ -66,6 +66,9 @@ export default function InboxPage() {
       <View className='entry-grid'>
         <Text id='inbox-go-register' className='entry' onClick={() => Taro.navigateTo({ url: routes.register })}>本网格实有人口</Text>
         <Text id='inbox-go-messages' className='entry' onClick={() => Taro.navigateTo({ url: routes.messages })}>消息中心</Text>
+        {/* a resident who phoned or walked in: filed for them, the answer given back by phone (代报, 代申报) */}
+        <Text id='inbox-go-report-on-behalf' className='entry' onClick={() => Taro.navigateTo({ url: `${routes.report}?onBehalf=1` })}>代居民反映问题</Text>
+        <Text id='inbox-go-declare-on-behalf' className='entry' onClick={() => Taro.navigateTo({ url: routes.declareForm() })}>代居民居住登记</Text>
       </View>
       <LargeTextToggle />
       {backend.identity === 'dev' && (

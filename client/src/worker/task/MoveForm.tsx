@@ -20,10 +20,12 @@ interface Props extends MoveOutcome {
   /** the fields above the words (an extension's days), given the field messages */
   extra?: (errors: Record<string, string>, clear: (field: string) => void) => ReactNode
   prepare: (text: string) => PreparedMove
+  /** the fields `extra` shows, whose messages sit under them (not repeated for the form) */
+  extraFields?: string[]
 }
 
 /** One written move: its words (2–200 characters), checked with the server's schema, sent with the version the person saw. */
-export default function MoveForm({ id, words, field = 'reason', extra, prepare, onDone, onConflict, onCancel }: Props) {
+export default function MoveForm({ id, words, field = 'reason', extra, extraFields = [], prepare, onDone, onConflict, onCancel }: Props) {
   const [text, setText] = useState('')
   const { errors, setErrors, edit, clear, formError, setFormError, sending, send } = useFormSend()
 
@@ -33,7 +35,7 @@ export default function MoveForm({ id, words, field = 'reason', extra, prepare, 
     if (!prepared.ok) {
       setErrors(prepared.fields)
       // a message for no field on the form (the version read) still has to be seen
-      const shown = new Set([field, 'days'])
+      const shown = new Set([field, 'days', ...extraFields])
       const other = Object.entries(prepared.fields).find(([k]) => !shown.has(k))
       setFormError(other ? other[1] : '')
       return

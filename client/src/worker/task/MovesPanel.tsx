@@ -7,6 +7,7 @@ import type { TaskDetail } from '../../../../shared/api'
 import { toApiError } from '../../api/client'
 import AssignForm from './AssignForm'
 import ExtensionForm from './ExtensionForm'
+import MergeForm from './MergeForm'
 import MoveForm, { type MoveOutcome } from './MoveForm'
 import { moveWords, type WrittenMove } from './moveWords'
 import { prepareMove } from './prepareMove'
@@ -16,12 +17,13 @@ type Open =
   | { kind: 'transfer'; gridId: string; gridName: string }
   | { kind: 'requestExtension' }
   | { kind: 'assign' }
+  | { kind: 'merge' }
 
 interface Props { task: TaskDetail; onDone: (t: TaskDetail, notice: string) => void; onConflict: (message: string) => void }
 
 /** Whether the server offers any move beyond 签收 and 办结 (those two have their own places on the page). */
 export const hasMoves = (m: TaskDetail['moves']) =>
-  m.escalate || m.transferTo.length > 0 || m.refuseTransfer || m.return || m.requestExtension || m.decideExtension || m.supervise || m.assign
+  m.escalate || m.transferTo.length > 0 || m.refuseTransfer || m.return || m.requestExtension || m.decideExtension || m.supervise || m.assign || m.merge
 
 /**
  * The moves between people that the server says this person may make now (`task.moves`):
@@ -66,6 +68,8 @@ export default function MovesPanel({ task: t, onDone, onConflict }: Props) {
         return <AssignForm task={t} {...outcome} />
       case 'requestExtension':
         return <ExtensionForm task={t} {...outcome} />
+      case 'merge':
+        return <MergeForm task={t} {...outcome} />
       case 'transfer':
         return <MoveForm id='transfer' words={moveWords('transfer', t, open.gridName)} {...outcome}
           prepare={(reason) => prepareMove(t, { type: 'transfer', toGridId: open.gridId, reason })} />
@@ -99,6 +103,7 @@ export default function MovesPanel({ task: t, onDone, onConflict }: Props) {
         {m.escalate && <Button id='move-open-escalate' size='large' onClick={opener({ kind: 'escalate' })}>上报</Button>}
         {m.return && <Button id='move-open-return' size='large' onClick={opener({ kind: 'return' })}>退回</Button>}
         {m.supervise && <Button id='move-open-supervise' size='large' onClick={opener({ kind: 'supervise' })}>督办</Button>}
+        {m.merge && <Button id='move-open-merge' size='large' onClick={opener({ kind: 'merge' })}>合并重复反映</Button>}
       </View>
       {error && <View id='task-moves-error' className='form-error' ariaRole='alert'>{error}</View>}
     </View>

@@ -16,6 +16,7 @@ import MovesPanel from './MovesPanel'
 import ResolveForm from './ResolveForm'
 import TaskBanners from './TaskBanners'
 import TaskFacts from './TaskFacts'
+import TaskPeople from './TaskPeople'
 
 /** One task, for its grid's staff and for the dispatchers of its area: what it is, and the moves the server offers this person now. */
 export default function TaskPage() {
@@ -63,6 +64,7 @@ export default function TaskPage() {
         <View>
           <TaskFacts t={t} />
           <TaskBanners t={t} />
+          <TaskPeople t={t} />
           {t.moves.accept && (
             <Button id='task-accept' type='primary' block size='large' loading={accepting} onClick={accept}>签收</Button>
           )}

@@ -3,6 +3,7 @@ import {
   assignTaskSchema, decideExtensionSchema, escalateTaskSchema, refuseTransferSchema, requestExtensionSchema, returnTaskSchema, superviseTaskSchema,
   transferTaskSchema,
 } from '../../../../shared/schemas/moves'
+import { mergeReportsSchema } from '../../../../shared/schemas/meToo'
 import { call } from '../../api/client'
 import { check } from '../../lib/fieldErrors'
 
@@ -20,6 +21,8 @@ export type MoveInput =
   | { type: 'decideExtension'; approve: boolean; reason?: string }
   | { type: 'supervise'; note: string }
   | { type: 'assign'; gridId: string; assigneeId?: string }
+  /** 合并: into the open case with this 工单编号; the answer is that case */
+  | { type: 'merge'; intoCaseNumber: string; reason: string }
 
 export type PreparedMove = { ok: true; send: () => Promise<TaskDetail> } | { ok: false; fields: Record<string, string> }
 
@@ -45,6 +48,8 @@ export function prepareMove(task: Pick<TaskDetail, 'taskId' | 'version'>, m: Mov
       return then(check(superviseTaskSchema, { ...ref, note: m.note }), (v) => call('admin', 'superviseTask', v))
     case 'assign':
       return then(check(assignTaskSchema, { ...ref, gridId: m.gridId, assigneeId: m.assigneeId }), (v) => call('admin', 'assignTask', v))
+    case 'merge':
+      return then(check(mergeReportsSchema, { ...ref, intoCaseNumber: m.intoCaseNumber, reason: m.reason }), (v) => call('worker', 'mergeReports', v))
   }
 }
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '巡查打卡' })
