@@ -5,7 +5,7 @@ import { UNCONFIRMED_DUE_NOTE } from '../../shared/calendar/calendarYears'
 import { flagsNeighbours } from '../../shared/routing/outcome'
 import { canApply, urgeAfter } from '../../shared/workflow/taskMachine'
 import { expectedByOf, stageOf } from '../../shared/workflow/residentWords'
-import { expectedResolveAt, levelLimits, machineContext } from './tasks/limits'
+import { expectedAtOf, levelLimits, machineContext } from './tasks/limits'
 import { placeKey, placeNames } from './tasks/moves/places'
 import { isOpen } from '../../shared/workflow/status'
 import { maskPhone } from '../../shared/identity/masking'
@@ -98,7 +98,7 @@ export async function reportSummaries(deps: ViewDeps, pairs: { report: Report; t
     updatedAt: task.updatedAt,
     canRate: canApply(task, 'rate'),
     dueNote: dueNote(task),
-    expectedBy: expectedByOf(task, expectedResolveAt(deps, task)),
+    expectedBy: expectedByOf(expectedAtOf(deps, task)),
     stage: stageOf(task),
     followerCount: followerCount(report),
     relation: report.reporterId === viewer ? 'reporter' as const : 'follower' as const,

@@ -29,13 +29,11 @@ export function stageOf(task: Pick<Task, 'status' | 'level'>): string {
 }
 
 /**
- * "预计12月3日17:00前处理": the resolve deadline once accepted; before that, the accept
- * deadline plus the resolve limit (what the resident can count on if nothing else slips).
+ * "预计12月3日17:00前处理", of the instant taskMachine.expectedAt gives (the resolve deadline once
+ * accepted; before that, the accept deadline plus the resolve limit); null once nothing is expected.
  */
-export function expectedByOf(task: Pick<Task, 'status' | 'resolveDueAt' | 'dueAt'>, expectedResolveAt: (acceptDueAt: number) => number): string | null {
-  if (task.status === 'resolved' || task.status === 'closed' || task.status === 'rejected' || task.status === 'withdrawn' || task.dueAt === null) return null
-  const at = task.resolveDueAt ?? expectedResolveAt(task.dueAt)
-  return `预计${shanghaiMonthDayTime(at)}前处理`
+export function expectedByOf(expectedAt: number | null): string | null {
+  return expectedAt === null ? null : `预计${shanghaiMonthDayTime(expectedAt)}前处理`
 }
 
 /** What a reporter does after submitting (taskMachine.ts), each refused in these words. */

@@ -8,7 +8,7 @@ import { preview } from '../../../shared/text'
 import { newTaskDeadlines, queueAt } from '../../../shared/workflow/taskMachine'
 import { expectedByOf } from '../../../shared/workflow/residentWords'
 import { shanghaiCompactDay } from '../../../shared/identity/calendarDate'
-import { expectedResolveAt, levelLimits } from '../tasks/limits'
+import { expectedAtOf, levelLimits } from '../tasks/limits'
 import { ROUTING_OUTCOME_TABLE, outsideServiceAreaMessage } from '../../../shared/routing/outcome'
 import { checkOwnPhotos } from '../photos'
 import { checkTexts, submitPhotosQuietly } from '../content'
@@ -99,7 +99,7 @@ async function nearestHotline(deps: Deps): Promise<string> {
 
 function resultOf(deps: Deps, report: Report, task: Task, grid: Grid | null): SubmitReportResult {
   return {
-    reportId: report.id, caseNumber: report.caseNumber, expectedBy: expectedByOf(task, expectedResolveAt(deps, task)),
+    reportId: report.id, caseNumber: report.caseNumber, expectedBy: expectedByOf(expectedAtOf(deps, task)),
     gridId: task.gridId, gridName: grid?.name ?? null, routing: report.routing, status: task.status,
   }
 }

@@ -1,8 +1,7 @@
 import { findCategory, limitsAt, type Category } from '../../../shared/catalogue'
 import type { Level } from '../../../shared/levels'
 import type { Task } from '../../../shared/model'
-import { addWorkingMinutes } from '../../../shared/calendar/workingTime'
-import { workingDayMinutes, type MachineContext } from '../../../shared/workflow/taskMachine'
+import { expectedAt, workingDayMinutes, type MachineContext } from '../../../shared/workflow/taskMachine'
 import type { Needs } from '../ports'
 
 // A task's category as the catalogue gives it (an unknown code falls back to the first
@@ -22,6 +21,5 @@ export function machineContext(deps: Needs<'config' | 'calendar'>, actorId: stri
   return { actorId, now, calendar: deps.calendar, limits: levelLimits(deps, category) }
 }
 
-/** When a task not yet accepted should be resolved by: its accept deadline plus the resolve limit of its level. */
-export const expectedResolveAt = (deps: Needs<'config' | 'calendar'>, task: Pick<Task, 'category' | 'level'>) => (acceptDueAt: number) =>
-  addWorkingMinutes(acceptDueAt, levelLimits(deps, task.category)(task.level).resolveMinutes, deps.calendar)
+/** The time the reporter is told to expect (taskMachine.expectedAt, the one rule), for a task as its category's limits stand. */
+export const expectedAtOf = (deps: Needs<'config' | 'calendar'>, task: Task) => expectedAt(task, { calendar: deps.calendar, limits: levelLimits(deps, task.category) })

@@ -1,6 +1,7 @@
 import type { Message, Report, Task, TimelineEvent } from '../../../../shared/model'
 import { shanghaiMonthDayTime } from '../../../../shared/identity/calendarDate'
-import { levelOwner, type TaskAction } from '../../../../shared/workflow/taskMachine'
+import { levelOwner, queueAt, type TaskAction } from '../../../../shared/workflow/taskMachine'
+import { nextLevel } from '../../../../shared/levels'
 import type { Needs } from '../../ports'
 import { message, reportAudience, timelineEvent, type Actor } from '../../records'
 import { holderIds, placeName } from './places'
@@ -116,10 +117,6 @@ export async function moveRecords(deps: RecordDeps, actor: Actor, before: Task, 
 
 /** 延期 is decided by the level above: a grid's task by its community's dispatchers, and so on up. */
 async function approverIds(deps: RecordDeps, task: Task): Promise<string[]> {
-  const above = task.level === 'grid' ? 'community' : task.level === 'community' ? 'street' : 'district'
-  const area = task.area
-  const queue = above === 'community' && area.communityId ? { scope: 'community' as const, id: area.communityId }
-    : above !== 'district' && area.streetId ? { scope: 'street' as const, id: area.streetId }
-    : { scope: 'district' as const, id: 'district' }
-  return holderIds(deps, { queue, assigneeId: null })
+  // the dispatchers of the queue the level above would hold it in (the district decides its own)
+  return holderIds(deps, { queue: queueAt(nextLevel(task.level) ?? 'district', task.area), assigneeId: null })
 }
