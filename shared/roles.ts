@@ -25,3 +25,5 @@ export const isReporterRole = (role: Role) => role === 'resident' || role === 'v
 export const isOfficeRole = (role: Role) => role === 'community_dispatcher' || role === 'street_dispatcher' || role === 'district_admin'
 /** People who handle tasks of a grid. */
 export const isGridStaffRole = (role: Role) => role === 'grid_worker' || role === 'grid_leader'
+/** Who files for a resident who phoned or walked in (代报, 代申报): volunteers and a grid's staff (policy.ts, the forms). */
+export const ON_BEHALF_FILERS: readonly Role[] = ['volunteer', 'grid_worker', 'grid_leader']

@@ -1,6 +1,6 @@
 import type { ActionName, FunctionName } from '../../shared/contracts'
 import type { Declaration, Patrol, Report, Task, User } from '../../shared/model'
-import type { Role } from '../../shared/roles'
+import { ON_BEHALF_FILERS, type Role } from '../../shared/roles'
 
 // Who may do what, decided here and only here (DESIGN.md "Identity and roles"). Every
 // action names the roles that may call it and the scope of the records it may touch;
@@ -14,8 +14,6 @@ export const REPORTERS: readonly Role[] = ['resident', 'volunteer']
 export const GRID_STAFF: readonly Role[] = ['grid_worker', 'grid_leader']
 export const DISPATCHERS: readonly Role[] = ['community_dispatcher', 'street_dispatcher', 'district_admin']
 export const STAFF: readonly Role[] = [...GRID_STAFF, ...DISPATCHERS]
-/** Who files for a resident who phoned or walked in (代报, 代申报): volunteers and a grid's staff. */
-export const ON_BEHALF_FILERS: readonly Role[] = ['volunteer', ...GRID_STAFF]
 
 /** Where a queue or an area record sits: its community (if any) and street. */
 export interface AreaSubject { communityId: string | null; streetId: string | null }

@@ -14,6 +14,7 @@ import { BOARD_ROUND_M } from '../../shared/schemas/board'
 import { can } from './policy'
 import type { Needs } from './ports'
 import { onBehalfForStaff, onBehalfMasked } from './reports/onBehalfView'
+import { reportAudience } from './records'
 
 /** What a view reads: grids and people, photo reviews and links, the catalogue, the time, and the cipher for a 代报 contact. */
 export type ViewDeps = Needs<'reference' | 'content' | 'photoLinks' | 'config' | 'clock' | 'calendar' | 'cipher'>
@@ -21,7 +22,8 @@ export type ViewDeps = Needs<'reference' | 'content' | 'photoLinks' | 'config' |
 // Records → what a screen shows. One place, so the resident's and the worker's views of the
 // same case can't drift apart.
 
-const categoryName = (deps: Needs<'config'>, code: string) => findCategory(deps.config.catalogue, code)?.name ?? code
+/** A category's name, its code when the catalogue no longer has it (an old case's). */
+export const categoryName = (deps: Needs<'config'>, code: string) => findCategory(deps.config.catalogue, code)?.name ?? code
 const dueNote = (task: Task) => (task.calendarUnconfirmed && task.dueAt !== null ? UNCONFIRMED_DUE_NOTE : null)
 
 async function gridNames(deps: Needs<'reference'>, ids: (string | null)[]): Promise<Map<string, Grid>> {
@@ -62,7 +64,7 @@ const followerCount = (report: Report) => (report.followerIds ?? []).length
  * are people the follower never chose to know).
  */
 function followerTimeline(report: Report, timeline: TimelineEvent[], viewerId: string): TimelineEvent[] {
-  const residents = new Set([report.reporterId, ...(report.followerIds ?? [])])
+  const residents = new Set(reportAudience(report))
   return timeline.map((e) => {
     if (e.actorId === viewerId) return e
     const { note: _note, photos: _photos, ...line } = e

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/roles'
+import { isGridStaffRole, ON_BEHALF_FILERS, type Role } from '../../../shared/roles'
 import { checkPhone } from '../../../shared/identity/phones'
 
 // 代报 / 代申报 on the phone: who may file for a resident, the two fields as typed, and their
@@ -10,10 +10,10 @@ export interface OnBehalfFill { name: string; phone: string }
 export const emptyOnBehalf = (): OnBehalfFill => ({ name: '', phone: '' })
 
 /** Volunteers and a grid's staff file for a resident who phoned or walked in (policy ON_BEHALF_FILERS). */
-export const mayFileOnBehalf = (role: Role | undefined) => role === 'volunteer' || role === 'grid_worker' || role === 'grid_leader'
+export const mayFileOnBehalf = (role: Role | undefined) => role !== undefined && ON_BEHALF_FILERS.includes(role)
 
 /** Grid staff report nothing of their own (submitReport, declareResidence are the residents'): for them it is always on behalf. */
-export const onlyOnBehalf = (role: Role | undefined) => role === 'grid_worker' || role === 'grid_leader'
+export const onlyOnBehalf = (role: Role | undefined) => role !== undefined && isGridStaffRole(role)
 
 /** The form fields that show the messages: `#field-error-onBehalfName`, `#field-error-onBehalfPhone`. */
 export const ON_BEHALF_FIELDS = { name: 'onBehalfName', phone: 'onBehalfPhone' } as const

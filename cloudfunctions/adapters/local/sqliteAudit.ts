@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { AuditLog, PageOf, PageQuery } from '../../app/ports'
 import type { AuditEntry } from '../../../shared/model'
-import { decodeCursor, pageSize, toPage } from '../paging'
+import { keysetPage } from './keysetPage'
 import type { WriteThread } from './writeThread'
 
 // The audit log on SQLite: an insert and a newest-first read. The table's triggers refuse
@@ -29,13 +29,6 @@ export class SqliteAudit implements AuditLog {
   }
 
   async list(page: PageQuery): Promise<PageOf<AuditEntry>> {
-    const limit = pageSize(page.limit)
-    let rows: Doc[]
-    if (!page.cursor) rows = this.s.first.all({ limit: limit + 1 })
-    else {
-      const [at, id] = decodeCursor('audit', page.cursor, ['number', 'string'])
-      rows = this.s.after.all({ at, id, limit: limit + 1 })
-    }
-    return toPage(rows.map((r) => JSON.parse(r.doc) as AuditEntry), limit, 'audit', (e) => [e.at, e.id])
+    return keysetPage({ ...this.s, key: 'at' }, {}, page, 'audit', (r) => JSON.parse(r.doc) as AuditEntry, (e) => [e.at, e.id])
   }
 }

@@ -6,6 +6,7 @@ import type { Step, WriteThread } from './writeThread'
 import type { Report, Task, TimelineEvent } from '../../../shared/model'
 import type { TaskStatus } from '../../../shared/workflow/status'
 import { decodeCursor, inOrder, pageSize, toPage } from '../paging'
+import { keysetPage } from './keysetPage'
 import { areaCountSql, areaTasksSql, areaWhere, CHECKS_SQL, NEARBY_REPORTS_SQL, openTasksSql, resolvedForGridSql, type After } from './taskQueries'
 import {
   TASK_SELECT, eventFromRow, eventToRow, reportFromRow, reportToRow,
@@ -178,12 +179,8 @@ export class SqliteCases implements Cases {
   }
 
   async listReportsByReporter(reporterId: string, page: PageQuery): Promise<PageOf<Report>> {
-    const limit = pageSize(page.limit)
-    const q = { reporter: reporterId, limit: limit + 1 }
-    const rows = page.cursor
-      ? this.afterKey(this.s.reportsAfter, q, decodeCursor('reports', page.cursor, ['number', 'string']))
-      : this.s.reportsFirst.all(q)
-    return toPage(rows.map(reportFromRow), limit, 'reports', (r) => [r.createdAt, r.id])
+    const s = { first: this.s.reportsFirst, after: this.s.reportsAfter, key: 'created' }
+    return keysetPage(s, { reporter: reporterId }, page, 'reports', reportFromRow, (r) => [r.createdAt, r.id])
   }
 
   private getTasksNow(ids: string[]): Task[] {
@@ -244,21 +241,8 @@ export class SqliteCases implements Cases {
   }
 
   async listResolvedForGrid(gridId: string, page: PageQuery): Promise<PageOf<Task>> {
-    const limit = pageSize(page.limit)
-    const q = { grid: gridId, limit: limit + 1 }
-    const rows = page.cursor
-      ? this.s.resolvedAfter.all({ ...q, ...this.resolvedKey(page.cursor) })
-      : this.s.resolvedFirst.all(q)
-    return toPage(rows.map(taskFromRow), limit, 'board', (t) => [t.resolvedAt ?? 0, t.id])
-  }
-
-  private resolvedKey(cursor: string) {
-    const [resolved, id] = decodeCursor('board', cursor, ['number', 'string'])
-    return { resolved, id }
-  }
-
-  private afterKey<R>(stmt: Database.Statement<unknown[], R>, q: object, [created, id]: (string | number | null)[]): R[] {
-    return stmt.all({ ...q, created, id })
+    const s = { first: this.s.resolvedFirst, after: this.s.resolvedAfter, key: 'resolved' }
+    return keysetPage(s, { grid: gridId }, page, 'board', taskFromRow, (t) => [t.resolvedAt ?? 0, t.id])
   }
 
   private eventSteps(events: TimelineEvent[]): Step[] {

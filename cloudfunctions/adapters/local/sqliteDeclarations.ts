@@ -3,6 +3,7 @@ import type { DeclarationChange, Declarations, IdMatches, NewDeclaration, PageOf
 import { OPEN_DECLARATION_STATUSES, type DeclarationStatus } from '../../../shared/declarations/words'
 import type { Declaration, Resident } from '../../../shared/model'
 import { decodeCursor, inOrder, pageSize, toPage } from '../paging'
+import { keysetPage } from './keysetPage'
 import { messageSteps } from './messageSteps'
 import type { Step, WriteThread } from './writeThread'
 
@@ -161,15 +162,8 @@ export class SqliteDeclarations implements Declarations {
   }
 
   async listByDeclarant(userId: string, page: PageQuery): Promise<PageOf<Declaration>> {
-    const limit = pageSize(page.limit)
-    const q = { user: userId, limit: limit + 1 }
-    let rows: Doc[]
-    if (!page.cursor) rows = this.s.mineFirst.all(q)
-    else {
-      const [created, id] = decodeCursor('declarations', page.cursor, ['number', 'string'])
-      rows = this.s.mineAfter.all({ ...q, created, id })
-    }
-    return toPage(parsed<Declaration>(rows), limit, 'declarations', (d) => [d.createdAt, d.id])
+    const s = { first: this.s.mineFirst, after: this.s.mineAfter, key: 'created' }
+    return keysetPage(s, { user: userId }, page, 'declarations', (r) => JSON.parse(r.doc) as Declaration, (d) => [d.createdAt, d.id])
   }
 
   async listOpen(gridIds: string[], page: PageQuery, alsoAssignedTo?: string): Promise<PageOf<Declaration>> {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { MessageCentre, PageOf, PageQuery } from '../../app/ports'
 import type { Message } from '../../../shared/model'
-import { decodeCursor, pageSize, toPage } from '../paging'
+import { keysetPage } from './keysetPage'
 import { messageFromRow, type MessageRow } from './rows'
 import type { Step, WriteThread } from './writeThread'
 
@@ -28,15 +28,7 @@ export class SqliteMessages implements MessageCentre {
   }
 
   async listMessages(userId: string, page: PageQuery): Promise<PageOf<Message>> {
-    const limit = pageSize(page.limit)
-    const q = { user: userId, limit: limit + 1 }
-    let rows: MessageRow[]
-    if (!page.cursor) rows = this.s.first.all(q)
-    else {
-      const [created, id] = decodeCursor('messages', page.cursor, ['number', 'string'])
-      rows = this.s.after.all({ ...q, created, id })
-    }
-    return toPage(rows.map(messageFromRow), limit, 'messages', (m) => [m.createdAt, m.id])
+    return keysetPage({ first: this.s.first, after: this.s.after, key: 'created' }, { user: userId }, page, 'messages', messageFromRow, (m) => [m.createdAt, m.id])
   }
 
   async countUnread(userId: string): Promise<number> {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { PageOf, PageQuery, Patrols } from '../../app/ports'
 import type { Patrol } from '../../../shared/model'
-import { decodeCursor, pageSize, toPage } from '../paging'
+import { keysetPage } from './keysetPage'
 import type { WriteThread } from './writeThread'
 
 // The patrol log (巡查打卡) on SQLite (migration 11). A start is keyed by the caller's
@@ -62,14 +62,6 @@ export class SqlitePatrols implements Patrols {
   }
 
   async listFor(userId: string, page: PageQuery): Promise<PageOf<Patrol>> {
-    const limit = pageSize(page.limit)
-    const q = { user: userId, limit: limit + 1 }
-    let rows: Doc[]
-    if (!page.cursor) rows = this.s.first.all(q)
-    else {
-      const [started, id] = decodeCursor('patrols', page.cursor, ['number', 'string'])
-      rows = this.s.after.all({ ...q, started, id })
-    }
-    return toPage(rows.map(parse), limit, 'patrols', (p) => [p.startedAt, p.id])
+    return keysetPage({ first: this.s.first, after: this.s.after, key: 'started' }, { user: userId }, page, 'patrols', parse, (p) => [p.startedAt, p.id])
   }
 }

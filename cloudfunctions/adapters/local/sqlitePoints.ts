@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
 import type { PageOf, PageQuery, Points } from '../../app/ports'
 import type { Message, PointsEntry } from '../../../shared/model'
-import { decodeCursor, pageSize, toPage } from '../paging'
+import { pageSize } from '../paging'
+import { keysetPage } from './keysetPage'
 import { messageSteps } from './messageSteps'
 import type { WriteThread } from './writeThread'
 
@@ -50,15 +51,7 @@ export class SqlitePoints implements Points {
   }
 
   async history(userId: string, page: PageQuery): Promise<PageOf<PointsEntry>> {
-    const limit = pageSize(page.limit)
-    const q = { user: userId, limit: limit + 1 }
-    let rows: Doc[]
-    if (!page.cursor) rows = this.s.first.all(q)
-    else {
-      const [at, id] = decodeCursor('points', page.cursor, ['number', 'string'])
-      rows = this.s.after.all({ ...q, at, id })
-    }
-    return toPage(rows.map((r) => JSON.parse(r.doc) as PointsEntry), limit, 'points', (e) => [e.at, e.id])
+    return keysetPage({ first: this.s.first, after: this.s.after, key: 'at' }, { user: userId }, page, 'points', (r) => JSON.parse(r.doc) as PointsEntry, (e) => [e.at, e.id])
   }
 
   async leaderboard(communityId: string, limit: number): Promise<{ userId: string; points: number }[]> {

@@ -1,5 +1,4 @@
 import type { BoardCase, GridBoard } from '../../../shared/api'
-import { findCategory } from '../../../shared/catalogue'
 import { appError } from '../../../shared/errors'
 import type { Report, Task, User } from '../../../shared/model'
 import { fail, ok, type Result } from '../../../shared/result'
@@ -7,6 +6,7 @@ import { roundToMetres } from '../../../shared/routing/geo'
 import { BOARD_ROUND_M, type GridBoardInput } from '../../../shared/schemas/board'
 import type { Needs } from '../ports'
 import { DEFAULT_PAGE } from '../reports/readReports'
+import { categoryName } from '../views'
 
 // 办结公示: a grid's resolved cases, for neighbours to see that reports work. Anyone may read
 // it, so a case shows only what is public (docs/privacy.md): its category, when, how long it
@@ -67,7 +67,7 @@ function boardCase(deps: Needs<'config'>, task: Task, report: Report, shown: Sho
   return {
     caseNumber: task.caseNumber,
     category: report.category,
-    categoryName: findCategory(deps.config.catalogue, report.category)?.name ?? report.category,
+    categoryName: categoryName(deps, report.category),
     reportedAt: report.createdAt,
     resolvedAt,
     tookWords: tookWords(resolvedAt - report.createdAt),

@@ -14,6 +14,7 @@ import { checkOwnPhotos } from '../photos'
 import { checkTexts, submitPhotosQuietly } from '../content'
 import type { Deps, QueueRef } from '../ports'
 import { gridDuty, queueDispatcherIds } from '../recipients'
+import { DISTRICT_OFFICE_NAME } from '../tasks/moves/places'
 import { message, pushQuietly, SYSTEM_ACTOR, timelineEvent } from '../records'
 
 // 随手拍: validate against the catalogue and the caller's uploads, route by location, and
@@ -84,7 +85,7 @@ export async function fileReport(
   return ok(resultOf(deps, report, task, grid))
 }
 
-const QUEUE_NAMES: Readonly<Record<QueueRef['scope'], string>> = { community: '社区分拨中心', street: '街道分拨中心', district: '区网格办' }
+const QUEUE_NAMES: Readonly<Record<QueueRef['scope'], string>> = { community: '社区分拨中心', street: '街道分拨中心', district: DISTRICT_OFFICE_NAME }
 
 async function caseNumberOf(deps: Deps, now: number): Promise<string> {
   const day = shanghaiCompactDay(now)
