@@ -138,3 +138,10 @@ export async function attachPhoto(page: Page, button: string, rgb: [number, numb
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click(button)])
   await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: samplePhoto(rgb, 64) })
 }
+
+/** The report form's place typed as coordinates: they sit folded under 高级 (tests/e2e/myGrid.test.ts places the pin on the drawing instead). */
+export async function typePlace(page: Page, point: { lng: number; lat: number }) {
+  await page.click('#location-advanced')
+  await page.fill('#location-lng input', String(point.lng))
+  await page.fill('#location-lat input', String(point.lat))
+}

@@ -1,5 +1,5 @@
 import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
-import { attachPhoto, loginAs, openWorld, phone, shot, stationed, type World } from './browser'
+import { attachPhoto, loginAs, openWorld, phone, shot, stationed, typePlace, type World } from './browser'
 import type { Page } from 'playwright-core'
 
 jest.setTimeout(180_000)
@@ -30,10 +30,7 @@ describe('the core loop in a browser', () => {
 
     await attachPhoto(resident, '#report-add-photo', [200, 90, 60])
     await resident.waitForSelector('.photo-item[data-state=done]')
-    // typed coordinates sit folded under 高级 (tests/e2e/myGrid.test.ts places the pin on the drawing instead)
-    await resident.click('#location-advanced')
-    await resident.fill('#location-lng input', String(DEMO_POINTS.insideClear.point.lng))
-    await resident.fill('#location-lat input', String(DEMO_POINTS.insideClear.point.lat))
+    await typePlace(resident, DEMO_POINTS.insideClear.point)
     await resident.click('#category-manhole_cover')
     await resident.fill('#report-description textarea', DESCRIPTION)
     await shot(resident, '03-report-filled')

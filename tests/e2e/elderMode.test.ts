@@ -4,7 +4,7 @@ import type { ReportSummary } from '../../shared/api'
 import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
 import { samplePhoto } from '../../cloudfunctions/local/seed/samplePhoto'
 import { ELDER, ELDER_ACTION_PX, ELDER_BODY_PX } from '../../client/src/lib/elderNumbers'
-import { asUser, loginAs, newPhone, openWorld, stationed, wholeShot, type World } from './browser'
+import { asUser, attachPhoto, loginAs, newPhone, openWorld, stationed, typePlace, wholeShot, type World } from './browser'
 import { measureElderPage, type ElderMeasures } from './elderMeasure'
 
 // 长辈模式 in the real H5 build, page by page, in both modes: axe-core finds no serious or
@@ -146,12 +146,9 @@ describe('长辈模式 and accessibility on every resident page', () => {
   it('长辈模式, a report sent: the success panel stays until the person taps on (no countdown), and meets the numbers too', async () => {
     await openPage(page, PAGES[1], resident.report)
     await modeOn(page, true)
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#report-add-photo')])
-    await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: samplePhoto([200, 90, 60], 64) })
+    await attachPhoto(page, '#report-add-photo', [200, 90, 60])
     await page.waitForSelector('.photo-item[data-state=done]')
-    await page.click('#location-advanced')
-    await page.fill('#location-lng input', String(DEMO_POINTS.insideClear.point.lng))
-    await page.fill('#location-lat input', String(DEMO_POINTS.insideClear.point.lat))
+    await typePlace(page, DEMO_POINTS.insideClear.point)
     await page.click('#category-manhole_cover')
     await page.fill('#report-description textarea', '长辈模式测试：楼下井盖松动，踩上去会响')
     await page.click('#report-submit')

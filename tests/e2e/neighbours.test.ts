@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { DEMO_POINTS } from '../../cloudfunctions/local/seed/demoArea'
-import { attachPhoto, loginAs, openWorld, phone, stationed, wholeShot as shot, type World } from './browser'
+import { attachPhoto, loginAs, openWorld, phone, stationed, typePlace, wholeShot as shot, type World } from './browser'
 
 jest.setTimeout(240_000)
 
@@ -26,9 +26,7 @@ const open = async (page: Page, path: string, rootId: string) => {
 
 /** The report page with the place typed (under 高级) and the category picked. */
 async function placeAndCategory(page: Page) {
-  await page.click('#location-advanced')
-  await page.fill('#location-lng input', String(POINT.lng))
-  await page.fill('#location-lat input', String(POINT.lat))
+  await typePlace(page, POINT)
   await page.click(`#category-${CATEGORY}`)
 }
 
